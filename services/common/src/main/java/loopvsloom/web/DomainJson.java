@@ -1,0 +1,24 @@
+package loopvsloom.web;
+
+import io.micronaut.serde.annotation.SerdeImport;
+import loopvsloom.cpu.CpuWork;
+import loopvsloom.geofence.GeofenceAnswer;
+import loopvsloom.quote.Inventory;
+import loopvsloom.quote.Price;
+import loopvsloom.quote.Quote;
+import loopvsloom.quote.Shipping;
+import loopvsloom.stream.Tick;
+
+/** Lets Micronaut Serde read and write the domain's records without the domain depending on Micronaut. */
+@SerdeImport(Inventory.class)
+@SerdeImport(Price.class)
+@SerdeImport(Shipping.class)
+@SerdeImport(Quote.class)
+@SerdeImport(GeofenceAnswer.class)
+@SerdeImport(CpuWork.CpuAnswer.class)
+@SerdeImport(Tick.class)
+final class DomainJson {
+
+    private DomainJson() {
+    }
+}

@@ -1,0 +1,5 @@
+package loopvsloom.geofence;
+
+/** A named delivery zone. */
+public record Zone(String id, Polygon polygon) {
+}

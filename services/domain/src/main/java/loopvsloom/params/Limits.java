@@ -1,0 +1,20 @@
+package loopvsloom.params;
+
+/** The caps on every parameter, in one place; the README's API table is written from these. */
+public final class Limits {
+
+    /** Downstream latency a single request may ask for (X-Latency-Ms, /io?ms=). */
+    public static final int MAX_LATENCY_MS = 30_000;
+    /** Geofence lookups one /cpu request may ask for. */
+    public static final int MAX_CPU_WORK = 100_000;
+    public static final int MAX_QTY = 1_000;
+    public static final int DEFAULT_DEADLINE_MS = 2_000;
+    public static final int MAX_DEADLINE_MS = 30_000;
+    public static final int MAX_TICKS = 10_000;
+    public static final int MAX_TICK_INTERVAL_MS = 10_000;
+    public static final int DEFAULT_TICKS = 10;
+    public static final int DEFAULT_TICK_INTERVAL_MS = 100;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,30 @@
+package loopvsloom.params;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import loopvsloom.quote.QuoteRequest;
+import org.junit.jupiter.api.Test;
+
+class ParamsTest {
+
+    @Test
+    void validQuoteRequestParses() {
+        assertThat(QuoteRequest.parse("SKU-1", "3", null)).isEqualTo(new QuoteRequest("SKU-1", 3, 2000));
+    }
+
+    @Test
+    void badValuesNameTheParameter() {
+        assertThatThrownBy(() -> QuoteRequest.parse(null, "1", null)).isInstanceOf(InvalidParameterException.class)
+                .extracting(e -> ((InvalidParameterException) e).parameter()).isEqualTo("sku");
+        assertThatThrownBy(() -> QuoteRequest.parse("A", "abc", null))
+                .hasMessageContaining("qty").hasMessageContaining("'abc'");
+        assertThatThrownBy(() -> QuoteRequest.parse("A", "-1", null)).hasMessageContaining("qty");
+        assertThatThrownBy(() -> QuoteRequest.parse("A", "99999999999999999999", null)).hasMessageContaining("qty");
+        assertThatThrownBy(() -> QuoteRequest.parse("A", "1", "0")).hasMessageContaining("deadlineMs");
+        assertThatThrownBy(() -> QuoteRequest.parse("a b<script>", "1", null)).hasMessageContaining("sku")
+                .hasMessageNotContaining("<script>").hasMessageContaining("a b?script?");
+        assertThatThrownBy(() -> Params.doubleIn("lat", "NaN", -90, 90)).hasMessageContaining("lat");
+        assertThatThrownBy(() -> Params.doubleIn("lon", "181", -180, 180)).hasMessageContaining("lon");
+    }
+}
