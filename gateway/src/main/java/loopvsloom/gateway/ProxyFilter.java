@@ -1,0 +1,128 @@
+package loopvsloom.gateway;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway itself: forwards {@code /<route>/**} to the route's upstream through Micronaut's non-blocking
+ * {@link ProxyHttpClient}. No thread ever waits: the event loop hands the request to the client and moves on, the
+ * response (headers first, then the body chunk by chunk) flows back as a publisher, and the per-route timeout is a
+ * Reactor operator that cancels the call instead of a thread that sleeps.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+final class ProxyFilter implements HttpServerFilter {
+
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private final ProxyHttpClient client;
+    private final Routes routes;
+    private final Problems problems;
+    private final BeanProvider<EmbeddedServer> server;
+    private volatile int mainPort;
+
+    ProxyFilter(ProxyHttpClient client, Routes routes, Problems problems, BeanProvider<EmbeddedServer> server) {
+        this.client = client;
+        this.routes = routes;
+        this.problems = problems;
+        this.server = server;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (!onMainPort(request)) {
+            return chain.proceed(request);
+        }
+        String requestId = RequestIds.acceptOrCreate(request.getHeaders().get(RequestIds.HEADER));
+        URI uri = request.getUri();
+        String rawPath = uri.getRawPath();
+        Route route = routes.match(rawPath);
+        if (route == null) {
+            return Publishers.map(chain.proceed(request), response -> withId(response, requestId));
+        }
+        if (!route.tryEnter()) {
+            route.meters().rejectedOverload();
+            MutableHttpResponse<?> busy = problems.response(request, HttpStatus.SERVICE_UNAVAILABLE,
+                    "route " + route.name() + " already has " + route.maxInFlight() + " requests in flight",
+                    null);
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            return Publishers.just(withId(busy, requestId));
+        }
+        Exchange exchange = new Exchange(route, requestId, request.getMethodName(), rawPath);
+        request.setAttribute(Exchange.ATTRIBUTE, exchange);
+
+        MutableHttpRequest<?> upstream = request.mutate().uri(route.upstreamUri(route.strip(rawPath), uri.getRawQuery()));
+        upstream.getHeaders().set(RequestIds.HEADER, requestId);
+        return Mono.from(client.proxy(upstream))
+                .timeout(route.timeout())
+                .<MutableHttpResponse<?>>map(response -> {
+                    route.meters().upstreamLatency(response.code(), exchange.elapsedNanos());
+                    exchange.status(response.code());
+                    return withId(response, requestId);
+                })
+                .onErrorResume(error -> Mono.just(withId(failed(request, route, exchange, error), requestId)));
+    }
+
+    private MutableHttpResponse<?> failed(HttpRequest<?> request, Route route, Exchange exchange, Throwable error) {
+        String reason = reason(error);
+        HttpStatus status = GatewayMetrics.REASON_TIMEOUT.equals(reason)
+                ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+        String detail = switch (reason) {
+            case GatewayMetrics.REASON_TIMEOUT -> "route " + route.name() + ": no response from upstream within "
+                    + route.timeout().toMillis() + " ms";
+            case GatewayMetrics.REASON_CONNECT -> "route " + route.name() + ": upstream unreachable";
+            default -> "route " + route.name() + ": upstream connection failed before a response";
+        };
+        route.meters().upstreamError(reason);
+        route.meters().upstreamLatency(status.getCode(), exchange.elapsedNanos());
+        exchange.status(status.getCode());
+        return problems.response(request, status, detail, error);
+    }
+
+    static String reason(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException
+                    || t instanceof io.micronaut.http.client.exceptions.ReadTimeoutException
+                    || t instanceof io.netty.handler.timeout.ReadTimeoutException) {
+                return GatewayMetrics.REASON_TIMEOUT;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                return GatewayMetrics.REASON_CONNECT;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return GatewayMetrics.REASON_OTHER;
+    }
+
+    private static MutableHttpResponse<?> withId(MutableHttpResponse<?> response, String requestId) {
+        response.getHeaders().set(RequestIds.HEADER, requestId);
+        return response;
+    }
+
+    /** Requests on the management port are never proxied; there only Micronaut's endpoints answer. */
+    private boolean onMainPort(HttpRequest<?> request) {
+        int port = mainPort;
+        if (port == 0) {
+            port = server.get().getPort();
+            mainPort = port;
+        }
+        return request.getServerAddress().getPort() == port;
+    }
+}
