@@ -17,17 +17,20 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * The gateway itself: forwards {@code /<route>/**} to the route's upstream through Micronaut's non-blocking
  * {@link ProxyHttpClient}. No thread ever waits: the event loop hands the request to the client and moves on, the
  * response (headers first, then the body chunk by chunk) flows back as a publisher, and the per-route timeout is a
- * Reactor operator that cancels the call instead of a thread that sleeps.
+ * timer racing the answer ({@link Deadline}) instead of a thread that sleeps.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class ProxyFilter implements HttpServerFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);
     private static final String RETRY_AFTER_SECONDS = "1";
 
     private final ProxyHttpClient client;
@@ -68,8 +71,7 @@ final class ProxyFilter implements HttpServerFilter {
 
         MutableHttpRequest<?> upstream = request.mutate().uri(route.upstreamUri(route.strip(rawPath), uri.getRawQuery()));
         upstream.getHeaders().set(RequestIds.HEADER, requestId);
-        return Mono.from(client.proxy(upstream))
-                .timeout(route.timeout())
+        return Deadline.within(client.proxy(upstream), route.timeout())
                 .<MutableHttpResponse<?>>map(response -> {
                     route.meters().upstreamLatency(response.code(), exchange.elapsedNanos());
                     exchange.status(response.code());
@@ -80,6 +82,9 @@ final class ProxyFilter implements HttpServerFilter {
 
     private MutableHttpResponse<?> failed(HttpRequest<?> request, Route route, Exchange exchange, Throwable error) {
         String reason = reason(error);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("route {}: upstream call failed ({})", route.name(), reason, error);
+        }
         HttpStatus status = GatewayMetrics.REASON_TIMEOUT.equals(reason)
                 ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
         String detail = switch (reason) {

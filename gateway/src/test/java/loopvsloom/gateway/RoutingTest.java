@@ -1,0 +1,102 @@
+package loopvsloom.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoutingTest {
+
+    private GatewayHarness gateway;
+
+    @BeforeAll
+    void start() throws Exception {
+        gateway = GatewayHarness.start();
+    }
+
+    @AfterAll
+    void stop() {
+        gateway.close();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        gateway.forgetSeen();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reactive", "virtual", "platform"})
+    void eachRouteReachesItsOwnUpstreamWithThePrefixStrippedAndTheQueryKept(String route) throws Exception {
+        FakeUpstream upstream = gateway.upstream(route);
+        HttpResponse<String> response = gateway.get("/" + route + "/quotes/items?sku=a%20b&n=2");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue(FakeUpstream.NAME_HEADER)).hasValue(route);
+        FakeUpstream.Seen seen = upstream.next();
+        assertThat(seen.method()).isEqualTo("GET");
+        assertThat(seen.path()).isEqualTo("/quotes/items");
+        assertThat(seen.rawQuery()).isEqualTo("sku=a%20b&n=2");
+        assertThat(response.body()).isEqualTo("upstream=" + route + " GET /quotes/items?sku=a%20b&n=2");
+    }
+
+    @Test
+    void theBarePrefixGoesToTheUpstreamRoot() throws Exception {
+        HttpResponse<String> response = gateway.get("/virtual?x=1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(gateway.virtual.next().path()).isEqualTo("/");
+    }
+
+    @Test
+    void aRequestBodyAndMethodPassThrough() throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(gateway.uri("/platform/geofence"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"lat\":1.5}"))
+                .build();
+
+        HttpResponse<String> response = gateway.http.send(post, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        FakeUpstream.Seen seen = gateway.platform.next();
+        assertThat(seen.method()).isEqualTo("POST");
+        assertThat(seen.body()).isEqualTo("{\"lat\":1.5}");
+    }
+
+    @Test
+    void upstreamErrorsAndRedirectsArePassedThroughUntouched() throws Exception {
+        HttpResponse<String> failed = gateway.get("/reactive/status/500");
+        HttpResponse<String> redirect = gateway.get("/reactive/redirect");
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).isEqualTo("upstream failed");
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValue("/elsewhere");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unknownPaths")
+    void anUnknownPathIsA404ProblemAndReachesNoUpstream(String path) throws Exception {
+        HttpResponse<String> response = gateway.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":404");
+        assertThat(gateway.reactive.seen).isEmpty();
+        assertThat(gateway.virtual.seen).isEmpty();
+        assertThat(gateway.platform.seen).isEmpty();
+    }
+
+    static Stream<String> unknownPaths() {
+        return Stream.of("/nope", "/", "/reactivex/echo", "/virtual-thread/echo");
+    }
+}
