@@ -4,23 +4,30 @@ import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
 
 /**
- * Request headers that steer the downstream backend. The style apps forward them on every downstream call, so a
- * load test can set the backend's latency or failure rate per request.
+ * The request headers that steer the downstream backend, checked. The style apps forward them on every downstream
+ * call, so a load test can set the backend's latency or failure rate per request; a bad value is the caller's 400.
  */
-public final class Knobs {
+public record Knobs(String latencyMs, String failureRate) {
 
     public static final String LATENCY_MS = "X-Latency-Ms";
     public static final String FAILURE_RATE = "X-Failure-Rate";
 
-    private Knobs() {
+    public static Knobs of(String rawLatencyMs, String rawFailureRate) {
+        return new Knobs(latency(rawLatencyMs), failureRate(rawFailureRate));
     }
 
-    /** A forwarded latency header, checked here so that a bad value is the caller's 400, not downstream's 502. */
+    /** A latency header's value, checked; null when absent. */
     public static String latency(String raw) {
         return raw == null ? null : Integer.toString(Params.intIn(LATENCY_MS, raw, 0, Limits.MAX_LATENCY_MS, null));
     }
 
+    /** A failure-rate header's value, checked; null when absent. */
     public static String failureRate(String raw) {
         return raw == null ? null : Double.toString(Params.fractionOrZero(FAILURE_RATE, raw));
+    }
+
+    /** The knobs for /io: an explicit latency, the caller's failure rate. */
+    public Knobs withLatency(int ms) {
+        return new Knobs(Integer.toString(ms), failureRate);
     }
 }

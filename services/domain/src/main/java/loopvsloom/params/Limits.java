@@ -10,7 +10,8 @@ public final class Limits {
     public static final int MAX_QTY = 1_000;
     public static final int DEFAULT_DEADLINE_MS = 2_000;
     public static final int MAX_DEADLINE_MS = 30_000;
-    public static final int MAX_TICKS = 10_000;
+    /** Large enough that a stream outgrows every socket buffer on the way, so backpressure can be seen. */
+    public static final int MAX_TICKS = 1_000_000;
     public static final int MAX_TICK_INTERVAL_MS = 10_000;
     public static final int DEFAULT_TICKS = 10;
     public static final int DEFAULT_TICK_INTERVAL_MS = 100;
