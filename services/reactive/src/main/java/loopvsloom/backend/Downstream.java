@@ -1,0 +1,17 @@
+package loopvsloom.backend;
+
+import io.micronaut.http.client.exceptions.HttpClientException;
+import java.util.function.Function;
+import loopvsloom.web.ProblemException;
+import reactor.core.publisher.Mono;
+
+/** How every style treats a failed downstream call: the caller gets a 502, whatever the client threw. */
+public final class Downstream {
+
+    private Downstream() {
+    }
+
+    public static <T> Function<Mono<T>, Mono<T>> failuresAs502(String call) {
+        return mono -> mono.onErrorMap(HttpClientException.class, e -> ProblemException.downstream(call, e));
+    }
+}

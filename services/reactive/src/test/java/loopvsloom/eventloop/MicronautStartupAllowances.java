@@ -1,0 +1,17 @@
+package loopvsloom.eventloop;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Blocking calls Micronaut makes once, lazily, on an event loop (reading service files for its first error response):
+ * not request-time blocking, so allowed; anything else BlockHound finds fails the test that triggered it.
+ */
+public final class MicronautStartupAllowances implements BlockHoundIntegration {
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        builder.allowBlockingCallsInside("io.micronaut.core.io.service.ServiceScanner", "computeStandardServiceTypeNames");
+        builder.allowBlockingCallsInside("io.micronaut.core.io.service.SoftServiceLoader", "iterator");
+    }
+}
