@@ -5,6 +5,7 @@ import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -15,6 +16,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ final class ProxyFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);
     private static final String RETRY_AFTER_SECONDS = "1";
+    private static final List<String> HOP_BY_HOP = List.of(
+            HttpHeaders.CONNECTION, "Keep-Alive", "Proxy-Connection", HttpHeaders.UPGRADE);
 
     private final ProxyHttpClient client;
     private final Routes routes;
@@ -70,11 +74,12 @@ final class ProxyFilter implements HttpServerFilter {
         request.setAttribute(Exchange.ATTRIBUTE, exchange);
 
         MutableHttpRequest<?> upstream = request.mutate().uri(route.upstreamUri(route.strip(rawPath), uri.getRawQuery()));
-        upstream.getHeaders().set(RequestIds.HEADER, requestId);
+        withoutHopByHop(upstream.getHeaders()).set(RequestIds.HEADER, requestId);
         return Deadline.within(client.proxy(upstream), route.timeout())
                 .<MutableHttpResponse<?>>map(response -> {
                     route.meters().upstreamLatency(response.code(), exchange.elapsedNanos());
                     exchange.status(response.code());
+                    withoutHopByHop(response.getHeaders());
                     return withId(response, requestId);
                 })
                 .onErrorResume(error -> Mono.just(withId(failed(request, route, exchange, error), requestId)));
@@ -100,7 +105,8 @@ final class ProxyFilter implements HttpServerFilter {
     }
 
     static String reason(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < 16; t = t.getCause(), depth++) {
             if (t instanceof TimeoutException
                     || t instanceof io.micronaut.http.client.exceptions.ReadTimeoutException
                     || t instanceof io.netty.handler.timeout.ReadTimeoutException) {
@@ -109,11 +115,19 @@ final class ProxyFilter implements HttpServerFilter {
             if (t instanceof ConnectException || t instanceof UnknownHostException) {
                 return GatewayMetrics.REASON_CONNECT;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return GatewayMetrics.REASON_OTHER;
+    }
+
+    /**
+     * Connection management belongs to each hop: a client's {@code Connection: close} must not close the pooled
+     * upstream connection, nor an upstream's close the client's connection.
+     */
+    private static MutableHttpHeaders withoutHopByHop(MutableHttpHeaders headers) {
+        for (String name : HOP_BY_HOP) {
+            headers.remove(name);
+        }
+        return headers;
     }
 
     private static MutableHttpResponse<?> withId(MutableHttpResponse<?> response, String requestId) {

@@ -89,6 +89,10 @@ final class Route {
         return name;
     }
 
+    String upstreamBase() {
+        return upstreamBase;
+    }
+
     Duration timeout() {
         return timeout;
     }

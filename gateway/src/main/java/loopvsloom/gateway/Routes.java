@@ -1,17 +1,21 @@
 package loopvsloom.gateway;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finds the route that owns a path. Built once at startup and read-only afterwards, so every event-loop thread can
- * look routes up without locks.
+ * Finds the route that owns a path. Built eagerly at startup (a bad route fails the start, not the first request) and
+ * read-only afterwards, so every event-loop thread can look routes up without locks.
  */
-@Singleton
+@Context
 final class Routes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
     private final Map<String, Route> byName;
 
@@ -19,6 +23,8 @@ final class Routes {
         this.byName = configs.stream()
                 .map(config -> new Route(config, metrics))
                 .collect(Collectors.toUnmodifiableMap(Route::name, Function.identity()));
+        byName.values().forEach(route -> LOG.info("route /{}/** -> {} (timeout {} ms, max-in-flight {})",
+                route.name(), route.upstreamBase(), route.timeout().toMillis(), route.maxInFlight()));
     }
 
     /** The route named by the first path segment, or {@code null}. */

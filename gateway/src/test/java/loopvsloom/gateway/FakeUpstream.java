@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeUpstream implements AutoCloseable {
 
-    record Seen(String method, String path, String rawQuery, String requestId, String body) {
+    record Seen(String method, String path, String rawQuery, String requestId, String connection, String body) {
     }
 
     static final String NAME_HEADER = "X-Upstream";
@@ -67,7 +67,8 @@ final class FakeUpstream implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(new Seen(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                    exchange.getRequestHeaders().getFirst(RequestIds.HEADER), body));
+                    exchange.getRequestHeaders().getFirst(RequestIds.HEADER),
+                    exchange.getRequestHeaders().getFirst("Connection"), body));
             exchange.getResponseHeaders().set(NAME_HEADER, name);
             switch (uri.getRawPath()) {
                 case "/slow" -> {
@@ -99,6 +100,10 @@ final class FakeUpstream implements AutoCloseable {
                     for (int written = 0; written < BIG_BODY_BYTES; written += chunk.length) {
                         exchange.getResponseBody().write(chunk);
                     }
+                }
+                case "/close" -> {
+                    exchange.getResponseHeaders().set("Connection", "close");
+                    respond(exchange, 200, "closing");
                 }
                 case "/status/500" -> respond(exchange, 500, "upstream failed");
                 case "/redirect" -> {

@@ -83,6 +83,14 @@ class RoutingTest {
         assertThat(redirect.headers().firstValue("Location")).hasValue("/elsewhere");
     }
 
+    @Test
+    void anUpstreamsConnectionCloseStaysOnItsOwnHop() throws Exception {
+        HttpResponse<String> response = gateway.get("/reactive/close");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Connection")).isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("unknownPaths")
     void anUnknownPathIsA404ProblemAndReachesNoUpstream(String path) throws Exception {
