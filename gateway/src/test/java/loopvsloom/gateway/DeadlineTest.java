@@ -15,6 +15,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
 
+/** The answer-versus-timer race on its own, with a publisher that, like the HTTP client, answers after a cancel. */
 class DeadlineTest {
 
     /** Like the HTTP client's publisher: it delivers its answer even after being cancelled. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+/** The per-route in-flight cap: who is refused, how, and that every slot comes back exactly once. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverloadTest {
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
+/** The {@code X-Request-Id} a caller can follow through gateway, upstream and access log. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestIdTest {
 

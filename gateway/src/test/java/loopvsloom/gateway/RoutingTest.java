@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Which upstream a path reaches and what arrives there: prefix stripped, query, method and body kept. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingTest {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+/** The proxy passes a body on as it arrives; it never collects a stream before answering. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamingTest {
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+/** A slow or absent upstream costs a caller a bounded wait and a problem+json answer, never a hang. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpstreamFailureTest {
 
