@@ -71,7 +71,7 @@ class BadInputContractTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("wrongRequests")
     void wrongMethodOrPathIsA4xxProblem(String method, String path, int status) {
-        Http.Answer answer = Http.send(HttpRequest.newBuilder(base.resolve(path))
+        Http.Answer answer = Http.send(HttpRequest.newBuilder(Http.at(base, path))
                 .method(method, HttpRequest.BodyPublishers.ofString("{}")));
         assertProblem(answer, status, null);
     }

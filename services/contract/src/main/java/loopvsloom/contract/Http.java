@@ -32,7 +32,14 @@ final class Http {
     }
 
     static Answer get(URI base, String pathAndQuery, String... headers) {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET(), headers);
+        return send(HttpRequest.newBuilder(at(base, pathAndQuery)).GET(), headers);
+    }
+
+    /** The base URL may carry a path (a gateway prefix such as /virtual), which URI.resolve would drop. */
+    static URI at(URI base, String pathAndQuery) {
+        String prefix = base.toString();
+        return URI.create(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) + pathAndQuery
+                : prefix + pathAndQuery);
     }
 
     static Answer send(HttpRequest.Builder request, String... headers) {
@@ -56,7 +63,7 @@ final class Http {
 
     static HttpResponse<InputStream> stream(URI base, String pathAndQuery) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60)).build(),
+            return CLIENT.send(HttpRequest.newBuilder(at(base, pathAndQuery)).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
