@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import loopvsloom.web.MetricNames;
 
 /**
- * Every meter the gateway defines, in one place. Proxied requests match no Micronaut route, so
+ * The gateway's meters (names in {@link MetricNames}). Proxied requests match no Micronaut route, so
  * {@code http.server.requests} never sees them: these meters are the gateway's own view. Meters are registered once
  * per route (and per status) and then only updated, so the hot path does no registry lookups.
  */
@@ -20,17 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GatewayMetrics {
 
     /** Time from sending to the upstream until its response headers arrive (or the call fails); tags route, status. */
-    static final String UPSTREAM_LATENCY = "gateway.upstream.latency";
+    static final String UPSTREAM_LATENCY = MetricNames.GATEWAY_UPSTREAM_LATENCY;
     /** Requests admitted on a route and not yet finished (last byte written or client gone); tag route. */
-    static final String IN_FLIGHT = "gateway.requests.in.flight";
+    static final String IN_FLIGHT = MetricNames.GATEWAY_IN_FLIGHT;
     /** Requests refused before reaching the upstream; tags route, reason. */
-    static final String REJECTED = "gateway.requests.rejected";
+    static final String REJECTED = MetricNames.GATEWAY_REJECTED;
     /** Upstream calls that produced no response; tags route, reason. */
-    static final String UPSTREAM_ERRORS = "gateway.upstream.errors";
+    static final String UPSTREAM_ERRORS = MetricNames.GATEWAY_UPSTREAM_ERRORS;
 
-    static final String TAG_ROUTE = "route";
-    static final String TAG_STATUS = "status";
-    static final String TAG_REASON = "reason";
+    static final String TAG_ROUTE = MetricNames.TAG_ROUTE;
+    static final String TAG_STATUS = MetricNames.TAG_STATUS;
+    static final String TAG_REASON = MetricNames.TAG_REASON;
 
     static final String REASON_OVERLOAD = "overload";
     static final String REASON_TIMEOUT = "timeout";

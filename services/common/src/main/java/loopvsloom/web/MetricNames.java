@@ -1,0 +1,40 @@
+package loopvsloom.web;
+
+/**
+ * Every metric name and tag the project defines, in one place, so code, docs/metrics.md, the Prometheus rules and the
+ * dashboard agree. Names are Micrometer's dotted form; Prometheus shows them with underscores and a unit suffix.
+ */
+public final class MetricNames {
+
+    /** Tag on every meter: the application's name (micronaut.application.name). */
+    public static final String TAG_APP = "app";
+    /** Tag on every meter: reactive, virtual, platform, downstream or gateway (app.style). */
+    public static final String TAG_STYLE = "style";
+
+    /** Micronaut's server timer; the project only sets its histogram buckets. Prometheus: http_server_requests_seconds. */
+    public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
+    /** Requests an app has accepted and not yet answered (gauge). Prometheus: http_server_in_flight. */
+    public static final String HTTP_SERVER_IN_FLIGHT = "http.server.in.flight";
+
+    /** How late a task scheduled on an event loop ran (timer, tag loop). Prometheus: eventloop_lag_seconds. */
+    public static final String EVENT_LOOP_LAG = "eventloop.lag";
+    /** Tasks queued on an event loop, waiting for it (gauge, tag loop). Prometheus: eventloop_pending_tasks. */
+    public static final String EVENT_LOOP_PENDING_TASKS = "eventloop.pending.tasks";
+    /** The event loop's index in its group: 0, 1, ... */
+    public static final String TAG_LOOP = "loop";
+
+    /** Gateway: time until the upstream's response headers arrive, or its call fails (tags route, status). */
+    public static final String GATEWAY_UPSTREAM_LATENCY = "gateway.upstream.latency";
+    /** Gateway: requests admitted on a route and not yet finished (gauge, tag route). */
+    public static final String GATEWAY_IN_FLIGHT = "gateway.requests.in.flight";
+    /** Gateway: requests refused before reaching the upstream (tags route, reason). */
+    public static final String GATEWAY_REJECTED = "gateway.requests.rejected";
+    /** Gateway: upstream calls that produced no response (tags route, reason). */
+    public static final String GATEWAY_UPSTREAM_ERRORS = "gateway.upstream.errors";
+    public static final String TAG_ROUTE = "route";
+    public static final String TAG_STATUS = "status";
+    public static final String TAG_REASON = "reason";
+
+    private MetricNames() {
+    }
+}
