@@ -1,0 +1,94 @@
+# syntax=docker/dockerfile:1
+# One Dockerfile, one image per app: the build stage compiles every app once (Maven + JDK 25), each app's stage copies
+# its fat jar onto a JRE 25. Build one image with its stage as target, from the repository root:
+#
+#   docker build --target reactive -t loop-vs-loom/reactive:dev .
+#
+# Targets: downstream, reactive, virtual, platform (the virtual jar in platform mode), gateway, loadtest.
+# docker-compose.yml builds all of them; k8s/README.md shows the loop for kind, minikube and a registry.
+# BuildKit (the default builder since Docker 23) keeps Maven's repository in a cache mount between builds.
+
+ARG JDK_IMAGE=eclipse-temurin:25-jdk-noble
+ARG JRE_IMAGE=eclipse-temurin:25-jre-noble
+
+# ---- build: the apps' fat jars, tests skipped (CI runs them: ./mvnw verify) -------------------------------------
+FROM ${JDK_IMAGE} AS build
+WORKDIR /src
+COPY . .
+# Only the apps and what they need (-am); the wrapper fetches Maven 3.9.11, the toolchains plugin takes this JDK 25.
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B --no-transfer-progress -DskipTests \
+      -pl services/downstream,services/reactive,services/virtual,gateway -am package \
+ && mkdir -p /out \
+ && cp services/downstream/target/downstream-0.1.0-SNAPSHOT.jar /out/downstream.jar \
+ && cp services/reactive/target/reactive-0.1.0-SNAPSHOT.jar /out/reactive.jar \
+ && cp services/virtual/target/virtual-0.1.0-SNAPSHOT.jar /out/virtual.jar \
+ && cp gateway/target/gateway-0.1.0-SNAPSHOT.jar /out/gateway.jar
+
+# The load harness on its own, so the apps' images never wait for (or break with) it.
+FROM ${JDK_IMAGE} AS build-loadtest
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B --no-transfer-progress -DskipTests -f loadtest/pom.xml package \
+ && mkdir -p /out \
+ && cp loadtest/target/loadtest-0.1.0-SNAPSHOT.jar /out/loadtest.jar
+
+# ---- runtime: JRE 25, a numeric non-root user, container-aware heap ---------------------------------------------
+FROM ${JRE_IMAGE} AS runtime
+# A numeric user, so Kubernetes' runAsNonRoot can verify it without a passwd lookup.
+RUN groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin app
+WORKDIR /app
+# Health check without curl (the JRE image need not have it): bash's /dev/tcp, one HTTP/1.0 GET on the management port.
+COPY --chmod=0755 deploy/docker/healthcheck /app/healthcheck
+# The same heap for every app, sized from the container's memory limit: 25 % initial, 50 % max (with the 1 GiB limit
+# that compose and k8s give every app: -Xms256m -Xmx512m, as ./demo runs them). The other half is for Netty's direct
+# buffers, metaspace and thread stacks. G1 named explicitly: below 1,792 MB or 2 CPUs the JVM would pick Serial.
+# JDK_JAVA_OPTIONS is read by the java launcher only (not by jcmd or jstack run in the container); override it whole.
+ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError" \
+    MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED=true \
+    MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD=30s
+USER 10001:10001
+# Readiness, not liveness: compose's depends_on (service_healthy) should wait until the app can serve.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 CMD ["/app/healthcheck"]
+# exec form: java is PID 1 and gets SIGTERM itself (graceful shutdown, then exit).
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+
+FROM runtime AS downstream
+COPY --from=build /out/downstream.jar /app/app.jar
+ENV PORT=8084 MANAGEMENT_PORT=9084
+EXPOSE 8084 9084
+
+FROM runtime AS reactive
+COPY --from=build /out/reactive.jar /app/app.jar
+ENV PORT=8081 MANAGEMENT_PORT=9081 DOWNSTREAM_URL=http://downstream:8084
+EXPOSE 8081 9081
+
+FROM runtime AS virtual
+COPY --from=build /out/virtual.jar /app/app.jar
+ENV PORT=8082 MANAGEMENT_PORT=9082 DOWNSTREAM_URL=http://downstream:8084
+EXPOSE 8082 9082
+
+# The virtual app's jar with 200 platform threads per request pool (services/virtual/.../application-platform.yml).
+FROM runtime AS platform
+COPY --from=build /out/virtual.jar /app/app.jar
+ENV MICRONAUT_ENVIRONMENTS=platform PORT=8083 MANAGEMENT_PORT=9083 DOWNSTREAM_URL=http://downstream:8084
+EXPOSE 8083 9083
+
+FROM runtime AS gateway
+COPY --from=build /out/gateway.jar /app/app.jar
+ENV PORT=8080 MANAGEMENT_PORT=9080 \
+    REACTIVE_URL=http://reactive:8081 VIRTUAL_URL=http://virtual:8082 PLATFORM_URL=http://platform:8083
+EXPOSE 8080 9080
+
+# The harness: a CLI, not a server. No health check; arguments come from compose or the k8s Job.
+FROM ${JRE_IMAGE} AS loadtest
+RUN groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin app
+WORKDIR /app
+COPY --from=build-loadtest /out/loadtest.jar /app/loadtest.jar
+COPY --chmod=0755 deploy/docker/await-gateway /app/await-gateway
+ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
+USER 10001:10001
+ENTRYPOINT ["java", "-jar", "/app/loadtest.jar"]
