@@ -1,0 +1,170 @@
+package loopvsloom.loadtest;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import loopvsloom.loadtest.engine.Engine;
+import loopvsloom.loadtest.metrics.MetricCatalog;
+import loopvsloom.loadtest.report.HtmlReport;
+import loopvsloom.loadtest.report.TerminalTable;
+import loopvsloom.loadtest.result.Machine;
+import loopvsloom.loadtest.result.Results;
+import loopvsloom.loadtest.result.ResultsJson;
+import loopvsloom.loadtest.result.RunResult;
+import loopvsloom.loadtest.result.ScenarioResult;
+import loopvsloom.loadtest.run.Campaign;
+import loopvsloom.loadtest.run.Progress;
+import loopvsloom.loadtest.scenario.Scenario;
+import loopvsloom.loadtest.scenario.Scenarios;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs scenarios and writes the table, results.json and report/index.html. With no scenario named it runs the
+ * default comparison: every scenario in its quick form.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs scenarios (default: the quick form of every scenario) and writes the report.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario names or .yml files.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--quick", description = "The scenario's quick form (implied when no scenario is named).")
+    boolean quick;
+
+    @Option(names = "--styles", split = ",", description = "Styles to compare (default: the scenario's).")
+    List<String> styles;
+
+    @Option(names = "--steps", split = ",", description = "Loads to run instead of the scenario's steps.")
+    List<Double> steps;
+
+    @Option(names = "--duration", description = "Measured window per run, e.g. 10s.")
+    String duration;
+
+    @Option(names = "--warmup", description = "Warm-up per run (excluded from results), e.g. 3s.")
+    String warmup;
+
+    @Option(names = "--repetitions", description = "Repetitions per style and step (styles interleave).")
+    Integer repetitions;
+
+    @Option(names = "--out", defaultValue = "report", description = "Folder for index.html and results.json"
+            + " (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--scenario-dir", description = "Folder of extra or replacing scenario files.")
+    List<Path> folders;
+
+    @Option(names = "--server-metrics", description = "A server-metrics.yml to use instead of the built-in one.")
+    Path serverMetrics;
+
+    @Option(names = "--shard", defaultValue = "1/1", description = "i/n: this process offers 1/n of every load;"
+            + " merge the n results.json files with `merge` (default: ${DEFAULT-VALUE}).")
+    String shard;
+
+    @Option(names = "--quiet", description = "No progress lines, only the tables.")
+    boolean quiet;
+
+    @Mixin
+    TargetOptions target;
+
+    @Override
+    public Integer call() throws Exception {
+        int[] shardParts = parseShard(shard);
+        List<Path> dirs = Main.scenarioFolders(folders);
+        List<Scenario> scenarios = new ArrayList<>();
+        boolean defaultComparison = names.isEmpty();
+        if (defaultComparison) {
+            Scenarios.all(dirs).stream().filter(s -> s.quick() != null).forEach(scenarios::add);
+        } else {
+            names.forEach(n -> scenarios.add(Scenarios.find(n, dirs)));
+        }
+        List<Scenario> planned = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            Scenario chosen = quick || defaultComparison ? s.quickened() : s;
+            planned.add(chosen.with(steps, warmup == null ? null : Scenarios.parseDuration(warmup),
+                    duration == null ? null : Scenarios.parseDuration(duration), repetitions, styles));
+        }
+        MetricCatalog catalog = serverMetrics == null ? MetricCatalog.builtIn() : MetricCatalog.read(serverMetrics);
+        Duration estimate = planned.stream().map(Scenario::estimate).reduce(Duration.ZERO, Duration::plus);
+        Progress progress = new Progress(System.err, quiet);
+        progress.note(String.format(Locale.ROOT, "loadtest: %d scenario(s) %s, about %d min %02d s; report in %s/",
+                planned.size(), planned.stream().map(Scenario::name).toList(), estimate.toMinutes(),
+                estimate.toSecondsPart(), out));
+
+        String started = Instant.now().toString();
+        List<ScenarioResult> done = new ArrayList<>();
+        boolean anyDead = false;
+        try (Engine engine = new Engine(target.threads)) {
+            Campaign campaign = new Campaign(engine, target.targets(), catalog, progress, target.allowNonLoopback,
+                    shardParts[0] - 1, shardParts[1]);
+            for (Scenario scenario : planned) {
+                ScenarioResult result = campaign.run(scenario);
+                done.add(result);
+                System.out.print(TerminalTable.render(result, catalog));
+                System.out.flush();
+                // Written after every scenario, so an interrupted comparison still leaves what it finished.
+                write(started, engine, shardParts, done, campaign.notes(), catalog);
+                for (RunResult run : result.runs()) {
+                    if (run.headline().ok() == 0) {
+                        anyDead = true;
+                        progress.note("loadtest: " + run.style() + " answered no request successfully in "
+                                + result.scenario().name() + " at step " + number(run.step()) + ": errors "
+                                + run.headline().errors());
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nReport: %s   Data: %s%n", out.resolve("index.html"),
+                out.resolve("results.json"));
+        return anyDead ? Main.NO_ANSWERS : 0;
+    }
+
+    private void write(String started, Engine engine, int[] shardParts, List<ScenarioResult> done, List<String> notes,
+                       MetricCatalog catalog) throws IOException {
+        Results results = new Results("loop-vs-loom loadtest 0.1.0", started, Instant.now().toString(),
+                machine(engine.threads(), shardParts), List.copyOf(done), List.copyOf(notes));
+        ResultsJson.write(results, out.resolve(shardParts[1] > 1 ? "results-" + shardParts[0] + ".json"
+                : "results.json"));
+        HtmlReport.write(results, catalog, out);
+    }
+
+    static Machine machine(int threads, int[] shard) {
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
+        String java = "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")";
+        io.netty.util.Version version = io.netty.util.Version.identify().get("netty-transport");
+        String netty = version == null ? "Netty" : "Netty " + version.artifactVersion();
+        String transport = io.netty.channel.epoll.Epoll.isAvailable() ? "epoll" : "NIO";
+        return new Machine(Runtime.getRuntime().availableProcessors(), os, java,
+                netty + " (" + transport + "), pre-encoded HTTP/1.1 keep-alive", threads, shard[1],
+                shard[0] + "/" + shard[1] + " pid " + ManagementFactory.getRuntimeMXBean().getPid());
+    }
+
+    static int[] parseShard(String text) {
+        String[] parts = text.split("/");
+        try {
+            int[] shard = Arrays.stream(parts).mapToInt(Integer::parseInt).toArray();
+            if (shard.length == 2 && shard[0] >= 1 && shard[0] <= shard[1]) {
+                return shard;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("--shard is i/n with 1 <= i <= n, e.g. 2/3; was " + text);
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%,.1f", value);
+    }
+}

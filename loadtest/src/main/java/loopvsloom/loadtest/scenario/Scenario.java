@@ -1,0 +1,114 @@
+package loopvsloom.loadtest.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import loopvsloom.loadtest.engine.Model;
+
+/**
+ * One experiment as a workshop writes it in YAML: what is requested, how load is offered, the steps of the ramp, and
+ * the paragraph the report prints under its charts. Missing fields take the defaults below.
+ *
+ * @param steps       the ramp: requests per second (open model) or users (closed model), one run per step and style
+ * @param background  flows that run beside the measured one at a fixed load (e.g. CPU-heavy requests)
+ * @param quick       the smaller version that the default comparison (./demo with no arguments) runs
+ * @param caps        what in the setup limits this experiment besides the style (client pools, gateway caps, ulimit)
+ */
+public record Scenario(String name, Integer order, String title, String what, String caps, Model model,
+                       List<Double> steps, Request request, Duration timeout, Integer maxConnections, Duration warmup,
+                       Duration duration, Duration drain, Integer repetitions, List<String> styles,
+                       List<Background> background, Quick quick) {
+
+    public static final List<String> ALL_STYLES = List.of("reactive", "virtual", "platform");
+
+    public Scenario {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("a scenario needs a name of lower-case letters, digits and dashes: "
+                    + name);
+        }
+        if (request == null || request.path() == null || !request.path().startsWith("/")) {
+            throw new IllegalArgumentException(name + ": request.path must start with /");
+        }
+        if (steps == null || steps.isEmpty() || steps.stream().anyMatch(s -> s <= 0)) {
+            throw new IllegalArgumentException(name + ": steps must list at least one positive load");
+        }
+        order = order == null ? 100 : order;
+        title = title == null ? name : title;
+        what = what == null ? "" : what.strip();
+        caps = caps == null ? "" : caps.strip();
+        model = model == null ? Model.CLOSED : model;
+        steps = List.copyOf(steps);
+        timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+        maxConnections = maxConnections == null ? 20_000 : maxConnections;
+        warmup = warmup == null ? Duration.ofSeconds(3) : warmup;
+        duration = duration == null ? Duration.ofSeconds(10) : duration;
+        drain = drain == null ? Duration.ofSeconds(5) : drain;
+        repetitions = repetitions == null ? 2 : repetitions;
+        styles = styles == null ? ALL_STYLES : List.copyOf(styles);
+        background = background == null ? List.of() : List.copyOf(background);
+        for (String style : styles) {
+            if (!ALL_STYLES.contains(style)) {
+                throw new IllegalArgumentException(name + ": unknown style " + style + " (known: " + ALL_STYLES + ")");
+            }
+        }
+        if (model == Model.CLOSED && steps.stream().anyMatch(s -> s != Math.rint(s))) {
+            throw new IllegalArgumentException(name + ": a closed model's steps are whole numbers of users");
+        }
+    }
+
+    /** The request every user or arrival sends, relative to a style's base URL. */
+    public record Request(String path, Map<String, String> headers) {
+        public Request {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    /** A flow beside the measured one, at one fixed load for every step. */
+    public record Background(String name, Model model, Double load, String path, Map<String, String> headers,
+                             Integer maxConnections) {
+        public Background {
+            if (name == null || path == null || !path.startsWith("/") || load == null || load <= 0) {
+                throw new IllegalArgumentException("a background flow needs a name, a path starting with / and a load");
+            }
+            model = model == null ? Model.CLOSED : model;
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+            maxConnections = maxConnections == null ? 20_000 : maxConnections;
+        }
+    }
+
+    /** Overrides for the default comparison; missing fields keep the scenario's values. */
+    public record Quick(List<Double> steps, Duration warmup, Duration duration, Integer repetitions) {
+    }
+
+    /** The unit of a step. */
+    public String loadUnit() {
+        return model == Model.OPEN ? "rps" : "users";
+    }
+
+    /** This scenario as the default comparison runs it. */
+    public Scenario quickened() {
+        if (quick == null) {
+            return this;
+        }
+        return new Scenario(name, order, title, what, caps, model, quick.steps() != null ? quick.steps() : steps,
+                request, timeout, maxConnections, quick.warmup() != null ? quick.warmup() : warmup,
+                quick.duration() != null ? quick.duration() : duration, drain,
+                quick.repetitions() != null ? quick.repetitions() : repetitions, styles, background, null);
+    }
+
+    /** This scenario with the command line's overrides; null keeps a value. */
+    public Scenario with(List<Double> newSteps, Duration newWarmup, Duration newDuration, Integer newRepetitions,
+                         List<String> newStyles) {
+        return new Scenario(name, order, title, what, caps, model, newSteps != null ? newSteps : steps, request,
+                timeout, maxConnections, newWarmup != null ? newWarmup : warmup,
+                newDuration != null ? newDuration : duration, drain,
+                newRepetitions != null ? newRepetitions : repetitions, newStyles != null ? newStyles : styles,
+                background, quick);
+    }
+
+    /** Wall time of one pass over every step, style and repetition, counting a second between runs. */
+    public Duration estimate() {
+        long runs = (long) steps.size() * styles.size() * repetitions;
+        return warmup.plus(duration).plusSeconds(1).multipliedBy(runs);
+    }
+}

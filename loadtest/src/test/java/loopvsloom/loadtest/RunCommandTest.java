@@ -1,0 +1,107 @@
+package loopvsloom.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import loopvsloom.loadtest.engine.FixtureServer;
+import loopvsloom.loadtest.result.Results;
+import loopvsloom.loadtest.result.ResultsJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command ./demo runs, end to end against stand-in apps on the demo's port layout (shifted to free ports): it
+ * interleaves the styles, scrapes their /prometheus, prints the table and writes results.json and index.html.
+ */
+class RunCommandTest {
+
+    private final List<FixtureServer> servers = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        servers.forEach(FixtureServer::close);
+    }
+
+    /** Stand-ins for reactive (8081), virtual (8082), downstream (8084) and their management ports, shifted. */
+    private int startStandIns() {
+        for (int attempt = 0; ; attempt++) {
+            int offset = ThreadLocalRandom.current().nextInt(2_000, 22_000);
+            try {
+                for (int port : new int[] {8081, 8082, 8084, 9081, 9082, 9084}) {
+                    FixtureServer server = new FixtureServer(Duration.ofMillis(20), port + offset);
+                    server.servedBy = port % 1000 == 81 ? "reactive; thread=event-loop" : "virtual; thread=virtual";
+                    servers.add(server);
+                }
+                return offset;
+            } catch (RuntimeException busy) {
+                servers.forEach(FixtureServer::close);
+                servers.clear();
+                if (attempt == 5) {
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    @Test
+    void runsAScenarioFileAcrossStylesAndWritesTheTableTheJsonAndTheReport(@TempDir Path dir) throws Exception {
+        int offset = startStandIns();
+        Path scenario = dir.resolve("tiny.yml");
+        Files.writeString(scenario, """
+                name: tiny
+                title: A tiny check
+                what: Two styles, one step.
+                model: closed
+                steps: [8]
+                request:
+                  path: /io?ms=20
+                styles: [reactive, virtual]
+                warmup: 500ms
+                duration: 1s
+                repetitions: 2
+                """);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            exit = Main.commandLine().execute("run", scenario.toString(), "--port-offset", String.valueOf(offset),
+                    "--out", dir.resolve("report").toString(), "--quiet");
+        } finally {
+            System.setOut(original);
+        }
+
+        String table = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(table).isZero();
+        assertThat(table).contains("tiny — A tiny check").contains(" reactive ").contains(" virtual ")
+                .contains("rps/best").contains("harness:");
+        Results results = ResultsJson.read(dir.resolve("report/results.json"));
+        var runs = results.scenarios().getFirst().runs();
+        assertThat(runs).extracting(r -> r.style() + r.repetition())
+                .containsExactly("reactive1", "virtual1", "reactive2", "virtual2");
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.headline().ok()).isPositive();
+            assertThat(run.headline().latency().p50()).isBetween(19.0, 40.0);
+            assertThat(run.server().get(run.style())).containsKeys("cpu", "heap", "threads");
+            assertThat(run.server()).containsKey("downstream");
+        });
+        assertThat(results.notes()).noneMatch(n -> n.contains("answered by"));
+        assertThat(Files.readString(dir.resolve("report/index.html"))).contains("Two styles, one step.");
+    }
+
+    @Test
+    void refusesATargetOffLoopbackBeforeSendingAnything(@TempDir Path dir) {
+        int exit = Main.commandLine().execute("hit", "http://192.0.2.1:8080/io", "-d", "1s");
+
+        assertThat(exit).isEqualTo(1);
+    }
+}
