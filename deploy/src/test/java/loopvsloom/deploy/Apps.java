@@ -1,0 +1,108 @@
+package loopvsloom.deploy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The five apps and what their own configuration says about them: ports (the defaults of {@code ${PORT:...}} and
+ * {@code ${MANAGEMENT_PORT:...}} in application.yml, platform mode's overrides included) and which management
+ * endpoints exist. The deployment files must agree with this, not with a second copy of the numbers.
+ */
+final class Apps {
+
+    /** One app: its name (= Deployment, Service, compose service, image and Dockerfile stage), module and environment. */
+    record App(String name, String module, String artifact, String micronautEnvironment, boolean style) {
+
+        Path jar() {
+            return Repo.path(module + "/target/" + artifact + "-0.1.0-SNAPSHOT.jar");
+        }
+
+        Config config() {
+            return Apps.config(this);
+        }
+    }
+
+    /** Ports and endpoints as the app's application.yml (and application-platform.yml) define them. */
+    record Config(int port, int managementPort, boolean healthEnabled, boolean prometheusEnabled) {
+    }
+
+    static final App DOWNSTREAM = new App("downstream", "services/downstream", "downstream", null, false);
+    static final App REACTIVE = new App("reactive", "services/reactive", "reactive", null, true);
+    static final App VIRTUAL = new App("virtual", "services/virtual", "virtual", null, true);
+    static final App PLATFORM = new App("platform", "services/virtual", "virtual", "platform", true);
+    static final App GATEWAY = new App("gateway", "gateway", "gateway", null, false);
+
+    static final List<App> ALL = List.of(DOWNSTREAM, REACTIVE, VIRTUAL, PLATFORM, GATEWAY);
+    static final List<App> STYLES = List.of(REACTIVE, VIRTUAL, PLATFORM);
+
+    /** Management paths the apps serve (micronaut-management's health endpoint and its two probes). */
+    static final List<String> HEALTH_PATHS = List.of("/health", "/health/liveness", "/health/readiness");
+
+    /** Who calls whom, by environment variable: the URLs the deployment files must point at the right app. */
+    static final Map<String, App> URL_VARIABLES = new LinkedHashMap<>();
+
+    static {
+        URL_VARIABLES.put("DOWNSTREAM_URL", DOWNSTREAM);
+        URL_VARIABLES.put("REACTIVE_URL", REACTIVE);
+        URL_VARIABLES.put("VIRTUAL_URL", VIRTUAL);
+        URL_VARIABLES.put("PLATFORM_URL", PLATFORM);
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+):(\\d+)}");
+
+    private Apps() {
+    }
+
+    static App byName(String name) {
+        return ALL.stream().filter(app -> app.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no app named " + name));
+    }
+
+    static boolean isApp(String name) {
+        return ALL.stream().anyMatch(app -> app.name().equals(name));
+    }
+
+    /** The environment variables an app reads its callees' URLs from. */
+    static List<String> urlVariablesOf(App app) {
+        if (app == GATEWAY) {
+            return List.of("REACTIVE_URL", "VIRTUAL_URL", "PLATFORM_URL");
+        }
+        return app.style() ? List.of("DOWNSTREAM_URL") : List.of();
+    }
+
+    static Config config(App app) {
+        Path resources = Repo.path(app.module() + "/src/main/resources");
+        Map<String, Object> base = Repo.yamlMap(resources.resolve("application.yml"));
+        Map<String, Object> env = app.micronautEnvironment() == null ? Map.of()
+                : Repo.yamlMap(resources.resolve("application-" + app.micronautEnvironment() + ".yml"));
+        int port = port(first(env, base, "micronaut.server.port"), "PORT", app);
+        int management = port(first(env, base, "endpoints.all.port"), "MANAGEMENT_PORT", app);
+        boolean health = enabled(first(env, base, "endpoints.health.enabled"));
+        boolean prometheus = enabled(first(env, base, "endpoints.prometheus.enabled"));
+        return new Config(port, management, health, prometheus);
+    }
+
+    private static Object first(Map<String, Object> env, Map<String, Object> base, String key) {
+        Object value = Repo.at(env, key);
+        return value != null ? value : Repo.at(base, key);
+    }
+
+    private static boolean enabled(Object value) {
+        return value == null || Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    private static int port(Object value, String variable, App app) {
+        if (value instanceof Integer number) {
+            return number;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(String.valueOf(value));
+        if (!matcher.matches() || !matcher.group(1).equals(variable)) {
+            throw new AssertionError(app.name() + ": expected ${" + variable + ":<port>} in application.yml, got " + value);
+        }
+        return Integer.parseInt(matcher.group(2));
+    }
+}

@@ -1,0 +1,291 @@
+package loopvsloom.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import loopvsloom.deploy.Apps.App;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml, read as compose reads it (anchors and merge keys resolved): the services and what joins them
+ * (URLs, ports, health checks, start order), the styles' equal limits, what is published, and the files it mounts.
+ * Then Debian's docker-compose validates it against the compose schema, which needs no engine.
+ */
+class ComposeTest {
+
+    private static final Path FILE = Repo.path("docker-compose.yml");
+    private static final Set<String> PUBLISHED = Set.of("gateway", "prometheus", "grafana");
+
+    private final Map<String, Object> compose = Repo.yamlMap(FILE);
+    private final Map<String, Object> services = Repo.map(compose.get("services"), "services");
+
+    private Map<String, Object> service(String name) {
+        return Repo.map(services.get(name), "service " + name);
+    }
+
+    private Map<String, String> environment(String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Object raw = service(name).get("environment");
+        if (raw != null) {
+            Repo.map(raw, name + " environment").forEach((k, v) -> env.put(k, String.valueOf(v)));
+        }
+        return env;
+    }
+
+    @Test
+    void theServicesAreTheAppsMonitoringAndTheHarness() {
+        assertThat(services.keySet()).containsExactlyInAnyOrder("downstream", "reactive", "virtual", "platform", "gateway",
+                "prometheus", "grafana", "loadtest");
+        assertThat(service("loadtest").get("profiles")).as("the harness runs only when asked").isEqualTo(List.of("loadtest"));
+        services.keySet().stream().filter(s -> !s.equals("loadtest"))
+                .forEach(s -> assertThat(service(s).get("profiles")).as(s + " starts by default").isNull());
+    }
+
+    @Test
+    void eachAppIsItsImageStageWithItsOwnPorts() {
+        Dockerfile dockerfile = Dockerfile.read();
+        for (App app : Apps.ALL) {
+            Map<String, Object> service = service(app.name());
+            Map<String, Object> build = Repo.map(service.get("build"), app.name() + " build");
+            assertThat(build.get("context")).as(app.name() + " build context").isEqualTo(".");
+            assertThat(build.get("target")).as(app.name() + " build target").isEqualTo(app.name());
+            assertThat(dockerfile.stages()).as("Dockerfile stages").contains(app.name());
+            assertThat(service.get("image")).as(app.name() + " image").isEqualTo("loop-vs-loom/" + app.name() + ":dev");
+            Apps.Config config = app.config();
+            Map<String, String> env = environment(app.name());
+            assertThat(env).as(app.name() + " env").containsEntry("PORT", String.valueOf(config.port()))
+                    .containsEntry("MANAGEMENT_PORT", String.valueOf(config.managementPort()))
+                    .doesNotContainKey("MICRONAUT_SERVER_HOST");
+            if (app.micronautEnvironment() != null) {
+                assertThat(env).containsEntry("MICRONAUT_ENVIRONMENTS", app.micronautEnvironment());
+            }
+            assertThat(env).as(app.name() + ": drains in-flight requests on stop")
+                    .containsEntry("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED", "true");
+            Duration drain = KubernetesManifestsTest.micronautDuration(env.get("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD"));
+            Duration stop = composeDuration(String.valueOf(service.get("stop_grace_period")));
+            assertThat(stop).as(app.name() + " stop_grace_period >= drain + 5 s, or Docker kills it mid-drain")
+                    .isGreaterThanOrEqualTo(drain.plusSeconds(5));
+            assertThat(drain).as(app.name() + " drain covers the gateway's longest route timeout")
+                    .isGreaterThanOrEqualTo(KubernetesManifestsTest.gatewayLongestRouteTimeout());
+        }
+    }
+
+    @Test
+    void everyUrlNamesAServiceAndItsPort() {
+        List<String> checked = new ArrayList<>();
+        for (App app : Apps.ALL) {
+            Map<String, String> env = environment(app.name());
+            for (String variable : Apps.urlVariablesOf(app)) {
+                App callee = Apps.URL_VARIABLES.get(variable);
+                URI url = URI.create(env.get(variable));
+                assertThat(url.getHost()).as(app.name() + " " + variable).isEqualTo(callee.name());
+                assertThat(services).as(app.name() + " " + variable + ": a service named " + url.getHost()).containsKey(url.getHost());
+                assertThat(url.getPort()).as(app.name() + " " + variable + " port").isEqualTo(callee.config().port());
+                checked.add(app.name() + "." + variable);
+            }
+        }
+        assertThat(checked).hasSize(6);
+        // Prometheus scrapes every app's management port by service name; Grafana queries Prometheus by its name.
+        Map<String, Object> prometheus = Repo.yamlMap(Repo.path("observability/prometheus/prometheus-compose.yml"));
+        Map<String, Object> job = Repo.map(Repo.list(prometheus.get("scrape_configs"), "scrape_configs").get(0), "job");
+        assertThat(job.get("metrics_path")).isEqualTo("/prometheus");
+        List<Object> targets = Repo.list(Repo.map(Repo.list(job.get("static_configs"), "static_configs").get(0), "static")
+                .get("targets"), "targets");
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(Apps.ALL.stream()
+                .map(a -> a.name() + ":" + a.config().managementPort()).toList());
+        Map<String, Object> datasource = Repo.map(Repo.list(Repo.yamlMap(Repo.path(
+                "deploy/compose/grafana/datasources/prometheus.yml")).get("datasources"), "datasources").get(0), "datasource");
+        URI prometheusUrl = URI.create((String) datasource.get("url"));
+        assertThat(prometheusUrl.getHost()).isEqualTo("prometheus");
+        assertThat(argument(service("prometheus"), "--web.listen-address=")).endsWith(":" + prometheusUrl.getPort());
+        Map<String, Object> localDatasource = Repo.map(Repo.list(Repo.yamlMap(Repo.path(
+                "observability/grafana/provisioning/datasources/prometheus.yml")).get("datasources"), "d").get(0), "d");
+        assertThat(datasource.get("uid")).as("the dashboard finds its datasource by uid").isEqualTo(localDatasource.get("uid"));
+        LoadtestArguments.check(Repo.list(service("loadtest").get("command"), "loadtest command").stream()
+                .map(String::valueOf).toList(), host -> host.equals("gateway")
+                ? List.of(Apps.GATEWAY.config().port()) : List.of());
+        assertThat(String.valueOf(service("loadtest").get("entrypoint"))).as("waits for the gateway's routes")
+                .contains("/app/await-gateway http://gateway:" + Apps.GATEWAY.config().port());
+    }
+
+    @Test
+    void onlyTheGatewayPrometheusAndGrafanaArePublishedAndOnlyOnLoopback() {
+        for (String name : services.keySet()) {
+            Object ports = service(name).get("ports");
+            if (!PUBLISHED.contains(name)) {
+                assertThat(ports).as(name + " publishes nothing").isNull();
+                continue;
+            }
+            List<Object> mappings = Repo.list(ports, name + " ports");
+            assertThat(mappings).as(name + " ports").hasSize(1);
+            String[] parts = String.valueOf(mappings.get(0)).split(":");
+            assertThat(parts).as(name + " port mapping host-ip:host-port:container-port").hasSize(3);
+            assertThat(parts[0]).as(name + " published on loopback only").isEqualTo("127.0.0.1");
+            assertThat(parts[1]).as(name + ": the same port outside").isEqualTo(parts[2]);
+            int expected = switch (name) {
+                case "gateway" -> Apps.GATEWAY.config().port();
+                case "prometheus" -> 9090;
+                default -> 3000;
+            };
+            assertThat(Integer.parseInt(parts[2])).as(name + " container port").isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void healthChecksGateTheStartOrder() {
+        for (String name : services.keySet()) {
+            Map<String, Object> service = service(name);
+            if (!name.equals("loadtest")) {
+                Map<String, Object> check = Repo.map(service.get("healthcheck"), name + " healthcheck");
+                List<Object> test = Repo.list(check.get("test"), name + " healthcheck test");
+                assertThat(test.get(0)).as(name + " healthcheck runs a command, no shell").isEqualTo("CMD");
+                if (Apps.isApp(name)) {
+                    assertThat(test).as(name + ": the image's curl-free check").containsExactly("CMD", "/app/healthcheck");
+                } else {
+                    assertThat(String.join(" ", test.stream().map(String::valueOf).toList()))
+                            .as(name + " health URL").contains("http://127.0.0.1:");
+                }
+                assertThat(check).containsKeys("interval", "timeout", "retries");
+            }
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn != null) {
+                Repo.map(dependsOn, name + " depends_on").forEach((dependency, condition) -> {
+                    assertThat(services).as(name + " depends on " + dependency).containsKey(dependency);
+                    assertThat(Repo.map(condition, name + " -> " + dependency).get("condition")).as(name + " -> " + dependency)
+                            .isEqualTo("service_healthy");
+                    assertThat(service(dependency)).as(dependency + " has a healthcheck to wait for").containsKey("healthcheck");
+                });
+            }
+        }
+        assertThat(dependencies("gateway")).containsExactlyInAnyOrder("reactive", "virtual", "platform");
+        for (App style : Apps.STYLES) {
+            assertThat(dependencies(style.name())).containsExactly("downstream");
+        }
+        assertThat(dependencies("loadtest")).containsExactly("gateway");
+        assertThat(dependencies("grafana")).containsExactly("prometheus");
+    }
+
+    @Test
+    void theStylesGetTheSameLimits() {
+        Object reference = Repo.at(service("reactive"), "deploy.resources");
+        assertThat(reference).as("reactive deploy.resources").isNotNull();
+        Map<String, Object> limits = Repo.map(Repo.at(service("reactive"), "deploy.resources.limits"), "limits");
+        assertThat(limits).containsKeys("cpus", "memory");
+        for (App style : Apps.STYLES) {
+            assertThat(Repo.at(service(style.name()), "deploy.resources")).as(style.name() + " deploy.resources").isEqualTo(reference);
+            assertThat(service(style.name())).as(style.name() + ": limits only under deploy, no second source")
+                    .doesNotContainKeys("cpus", "mem_limit", "mem_reservation", "cpu_shares");
+        }
+        for (String name : List.of("downstream", "gateway")) {
+            assertThat(Repo.at(service(name), "deploy.resources.limits")).as(name + " has limits too").isNotNull();
+        }
+    }
+
+    @Test
+    void appContainersAreReadOnlyWithoutPrivileges() {
+        for (String name : services.keySet()) {
+            Map<String, Object> service = service(name);
+            assertThat(service.get("read_only")).as(name + " read_only").isEqualTo(true);
+            assertThat(service.get("cap_drop")).as(name + " cap_drop").isEqualTo(List.of("ALL"));
+            assertThat(service.get("security_opt")).as(name + " security_opt").isEqualTo(List.of("no-new-privileges:true"));
+            assertThat(service).as(name).doesNotContainKeys("privileged", "cap_add", "user");
+            if (Apps.isApp(name) || name.equals("loadtest")) {
+                assertThat(Repo.list(service.get("tmpfs"), name + " tmpfs")).as(name + ": a writable /tmp (exec: Netty "
+                        + "unpacks native libraries there)").anySatisfy(t -> assertThat(String.valueOf(t)).startsWith("/tmp:")
+                        .contains("exec").doesNotContain("noexec"));
+            }
+        }
+    }
+
+    @Test
+    void mountedFilesExist() {
+        Set<String> mounted = new TreeSet<>();
+        for (String name : services.keySet()) {
+            Object volumes = service(name).get("volumes");
+            if (volumes == null) {
+                continue;
+            }
+            for (Object volume : Repo.list(volumes, name + " volumes")) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(Repo.path(source.substring(2))).as(name + " mounts " + source).exists();
+                    mounted.add(source);
+                } else {
+                    assertThat(Repo.map(compose.get("volumes"), "volumes")).as(name + " named volume " + source).containsKey(source);
+                }
+            }
+        }
+        String prometheusConfig = argument(service("prometheus"), "--config.file=");
+        assertThat(prometheusConfig).startsWith("/etc/prometheus/");
+        assertThat(Repo.path("observability/prometheus").resolve(prometheusConfig.substring("/etc/prometheus/".length())))
+                .exists();
+        assertThat(mounted).contains("./observability/prometheus", "./observability/grafana/dashboards",
+                "./observability/grafana/provisioning/dashboards", "./deploy/compose/grafana/datasources");
+        // the provider reads the dashboards where compose mounts them
+        String providerPath = String.valueOf(Repo.at(Repo.map(Repo.list(Repo.yamlMap(Repo.path(
+                "observability/grafana/provisioning/dashboards/loop-vs-loom.yml")).get("providers"), "p").get(0), "p"), "options.path"));
+        assertThat(Repo.list(service("grafana").get("volumes"), "grafana volumes"))
+                .anySatisfy(v -> assertThat(String.valueOf(v)).isEqualTo("./observability/grafana/dashboards:" + providerPath + ":ro"));
+    }
+
+    @Test
+    void debiansDockerComposeAcceptsTheFile() {
+        Optional<Path> dockerCompose = Tools.find("docker-compose");
+        if (dockerCompose.isEmpty()) {
+            if (System.getenv("CI") != null) {
+                throw new AssertionError("docker-compose not found on the PATH; CI's .ci/run installs Debian's package "
+                        + "(apt-get install -y docker-compose)");
+            }
+            Assumptions.abort("docker-compose not installed (apt-get install -y docker-compose); CI runs this check");
+        }
+        Tools.Result result = Tools.run(Repo.root(), dockerCompose.get().toString(), "-f", FILE.toString(), "config", "-q");
+        assertThat(result.exitCode()).as("docker-compose config:\n" + result.output()).isZero();
+        Tools.Result profiles = Tools.run(Repo.root(), dockerCompose.get().toString(), "-f", FILE.toString(),
+                "--profile", "loadtest", "config", "--services");
+        assertThat(profiles.output().lines().toList()).as("docker-compose --profile loadtest config --services")
+                .containsExactlyInAnyOrderElementsOf(services.keySet());
+        assertThat(Files.exists(Repo.path(".dockerignore"))).isTrue();
+    }
+
+    private List<String> dependencies(String name) {
+        Object dependsOn = service(name).get("depends_on");
+        return dependsOn == null ? List.of() : List.copyOf(Repo.map(dependsOn, name).keySet());
+    }
+
+    private static String argument(Map<String, Object> service, String prefix) {
+        return Repo.list(service.get("command"), "command").stream().map(String::valueOf).filter(a -> a.startsWith(prefix))
+                .findFirst().map(a -> a.substring(prefix.length()))
+                .orElseThrow(() -> new AssertionError("no " + prefix + " argument in " + service.get("command")));
+    }
+
+    /** Compose durations: 40s, 1m30s, 500ms. */
+    static Duration composeDuration(String value) {
+        var matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (matcher.find()) {
+            assertThat(matcher.start()).as("duration " + value).isEqualTo(end);
+            end = matcher.end();
+            long amount = Long.parseLong(matcher.group(1));
+            total = total.plus(switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            });
+        }
+        assertThat(end).as("duration " + value).isEqualTo(value.length()).isPositive();
+        return total;
+    }
+}

@@ -1,0 +1,110 @@
+package loopvsloom.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import loopvsloom.deploy.Apps.App;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Dockerfile, read without a Docker engine: Maven + JDK 25 building, a JRE 25 running, the right jar in each app's
+ * stage, the app's own ports, a numeric non-root user, a heap sized from the container, the curl-free health check.
+ * (The build command itself runs in CI as part of ./mvnw verify's reactor build; the image build needs an engine.)
+ */
+class DockerfileTest {
+
+    private final Dockerfile dockerfile = Dockerfile.read();
+
+    @Test
+    void buildsWithTemurinJdk25AndRunsOnTemurinJre25() {
+        assertThat(dockerfile.globalArgs().get("JDK_IMAGE")).startsWith("eclipse-temurin:25-jdk");
+        assertThat(dockerfile.globalArgs().get("JRE_IMAGE")).startsWith("eclipse-temurin:25-jre");
+        assertThat(dockerfile.stage("build").from()).isEqualTo("${JDK_IMAGE}");
+        assertThat(dockerfile.stage("build-loadtest").from()).isEqualTo("${JDK_IMAGE}");
+        assertThat(dockerfile.stage("runtime").from()).isEqualTo("${JRE_IMAGE}");
+        assertThat(dockerfile.stage("loadtest").from()).isEqualTo("${JRE_IMAGE}");
+        assertThat(Repo.read("Dockerfile").lines().findFirst().orElseThrow())
+                .as("BuildKit syntax (RUN --mount, COPY --chmod)").startsWith("# syntax=docker/dockerfile:1");
+    }
+
+    @Test
+    void theBuildStagePackagesEveryAppAndEachStageCopiesItsOwnJar() {
+        String build = String.join(" ", dockerfile.stage("build").all("RUN"));
+        assertThat(build).contains("./mvnw", "package", "-am", "--mount=type=cache,target=/root/.m2");
+        Matcher modules = Pattern.compile("-pl\\s+(\\S+)").matcher(build);
+        assertThat(modules.find()).as("-pl in the build").isTrue();
+        List<String> selected = List.of(modules.group(1).split(","));
+        for (App app : Apps.ALL) {
+            assertThat(selected).as("-pl builds " + app.module()).contains(app.module());
+            String jar = app.module() + "/target/" + app.artifact() + "-0.1.0-SNAPSHOT.jar";
+            assertThat(build).as("the build copies " + jar).contains("cp " + jar + " /out/" + app.artifact() + ".jar");
+            assertThat(dockerfile.stage(app.name()).from()).as(app.name() + " stage base").isEqualTo("runtime");
+            assertThat(dockerfile.stage(app.name()).all("COPY")).as(app.name() + " copies its jar")
+                    .containsExactly("--from=build /out/" + app.artifact() + ".jar /app/app.jar");
+        }
+        assertThat(String.join(" ", dockerfile.stage("build-loadtest").all("RUN")))
+                .contains("-f loadtest/pom.xml", "cp loadtest/target/loadtest-0.1.0-SNAPSHOT.jar /out/loadtest.jar");
+        assertThat(Files.exists(Repo.path("loadtest/pom.xml"))).as("loadtest/pom.xml").isTrue();
+        // what the build reads must get into the build context
+        List<String> ignored = Repo.read(".dockerignore").lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(ignored).as(".dockerignore keeps the wrapper, the poms and the sources")
+                .doesNotContain("mvnw", ".mvn", "pom.xml", "services", "gateway", "loadtest", "deploy", "observability", "*");
+        assertThat(ignored).contains("**/target", ".git");
+    }
+
+    @Test
+    void eachAppStageHasItsOwnPortsAndPeers() {
+        for (App app : Apps.ALL) {
+            Apps.Config config = app.config();
+            Map<String, String> env = dockerfile.effectiveEnv(app.name());
+            assertThat(env).as(app.name() + " image env").containsEntry("PORT", String.valueOf(config.port()))
+                    .containsEntry("MANAGEMENT_PORT", String.valueOf(config.managementPort()));
+            assertThat(dockerfile.stage(app.name()).all("EXPOSE")).as(app.name() + " EXPOSE")
+                    .containsExactly(config.port() + " " + config.managementPort());
+            if (app.micronautEnvironment() != null) {
+                assertThat(env).containsEntry("MICRONAUT_ENVIRONMENTS", app.micronautEnvironment());
+            } else {
+                assertThat(env).doesNotContainKey("MICRONAUT_ENVIRONMENTS");
+            }
+            for (String variable : Apps.urlVariablesOf(app)) {
+                App callee = Apps.URL_VARIABLES.get(variable);
+                assertThat(env).as(app.name() + " " + variable).containsEntry(variable,
+                        "http://" + callee.name() + ":" + callee.config().port());
+            }
+        }
+    }
+
+    @Test
+    void runsAsANumericNonRootUserWithAContainerAwareHeapAndAHealthCheck() {
+        for (String stage : List.of("downstream", "reactive", "virtual", "platform", "gateway", "loadtest")) {
+            String user = dockerfile.effective(stage, "USER");
+            assertThat(user).as(stage + " USER").matches("[1-9][0-9]*(:[1-9][0-9]*)?");
+            String entrypoint = dockerfile.effective(stage, "ENTRYPOINT");
+            assertThat(entrypoint).as(stage + " ENTRYPOINT in exec form, java as PID 1").startsWith("[\"java\",");
+            String options = dockerfile.effectiveEnv(stage).get("JDK_JAVA_OPTIONS");
+            assertThat(options).as(stage + " JVM options").contains("-XX:MaxRAMPercentage=", "-XX:InitialRAMPercentage=",
+                    "-XX:+ExitOnOutOfMemoryError").doesNotContain("-Xmx", "-Xms");
+        }
+        for (App app : Apps.ALL) {
+            assertThat(dockerfile.effective(app.name(), "HEALTHCHECK")).as(app.name() + " HEALTHCHECK")
+                    .endsWith("CMD [\"/app/healthcheck\"]");
+            Map<String, String> env = dockerfile.effectiveEnv(app.name());
+            assertThat(env).containsEntry("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED", "true");
+            assertThat(env).containsKey("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD");
+        }
+        assertThat(dockerfile.stage("runtime").all("COPY")).contains("--chmod=0755 deploy/docker/healthcheck /app/healthcheck");
+        assertThat(dockerfile.stage("loadtest").all("COPY")).contains("--chmod=0755 deploy/docker/await-gateway /app/await-gateway");
+        for (String script : List.of("deploy/docker/healthcheck", "deploy/docker/await-gateway")) {
+            assertThat(Files.isExecutable(Repo.path(script))).as(script + " executable").isTrue();
+            String text = Repo.read(script);
+            assertThat(text).as(script + " runs on bash").startsWith("#!/bin/bash\n");
+            assertThat(text.lines().filter(l -> !l.strip().startsWith("#")).toList()).as(script + " needs no curl or wget")
+                    .noneMatch(l -> l.matches(".*\\b(curl|wget)\\b.*"));
+        }
+    }
+}
