@@ -82,11 +82,12 @@ ENV PORT=8080 MANAGEMENT_PORT=9080 \
     REACTIVE_URL=http://reactive:8081 VIRTUAL_URL=http://virtual:8082 PLATFORM_URL=http://platform:8083
 EXPOSE 8080 9080
 
-# The harness: a CLI, not a server. No health check; arguments come from compose or the k8s Job.
+# The harness: a CLI, not a server (scenarios are built into its jar). No health check; arguments come from compose
+# or the k8s Job. It works in /tmp, the one writable folder, so its default report/ folder lands there too.
 FROM ${JRE_IMAGE} AS loadtest
 RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin app
-WORKDIR /app
+WORKDIR /tmp
 COPY --from=build-loadtest /out/loadtest.jar /app/loadtest.jar
 COPY --chmod=0755 deploy/docker/await-gateway /app/await-gateway
 ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
