@@ -21,9 +21,11 @@ import reactor.core.publisher.Mono;
 final class CatalogController {
 
     private final SimulatedCalls calls;
+    private final Callers callers;
 
-    CatalogController(SimulatedCalls calls) {
+    CatalogController(SimulatedCalls calls, Callers callers) {
         this.calls = calls;
+        this.callers = callers;
     }
 
     @Get("/inventory/{sku}")
@@ -32,7 +34,7 @@ final class CatalogController {
                               @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
                               @Nullable @Header(Knobs.FAILURE_RATE) String failureRate) {
         String checked = Params.sku(sku);
-        return calls.answer(latencyMs, failureRate, CallerGone.of(request), () -> Catalog.inventory(checked));
+        return calls.answer(latencyMs, failureRate, callers.of(request), () -> Catalog.inventory(checked));
     }
 
     @Get("/prices/{sku}")
@@ -41,7 +43,7 @@ final class CatalogController {
                       @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
                       @Nullable @Header(Knobs.FAILURE_RATE) String failureRate) {
         String checked = Params.sku(sku);
-        return calls.answer(latencyMs, failureRate, CallerGone.of(request), () -> Catalog.price(checked));
+        return calls.answer(latencyMs, failureRate, callers.of(request), () -> Catalog.price(checked));
     }
 
     @Get("/shipping")
@@ -52,6 +54,7 @@ final class CatalogController {
                             @Nullable @Header(Knobs.FAILURE_RATE) String failureRate) {
         String checkedSku = Params.sku(sku);
         int checkedQty = Params.intIn("qty", qty, 1, Limits.MAX_QTY, null);
-        return calls.answer(latencyMs, failureRate, CallerGone.of(request), () -> Catalog.shipping(checkedSku, checkedQty));
+        return calls.answer(latencyMs, failureRate, callers.of(request),
+                () -> Catalog.shipping(checkedSku, checkedQty));
     }
 }

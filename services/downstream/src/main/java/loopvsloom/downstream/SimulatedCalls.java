@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 @Singleton
 final class SimulatedCalls {
 
-    static final String INJECTED_FAULT = "injected fault";
+    private static final String INJECTED_FAULT = "injected fault";
 
     private final BackendSettings settings;
     private final CallStats stats;
@@ -26,10 +26,10 @@ final class SimulatedCalls {
     }
 
     /**
-     * Checks the knob headers now (a bad one throws for a 400); the returned call starts when subscribed and is
-     * cancelled, timer and all, when {@code callerGone} fires first.
+     * Checks the knob headers now (a bad one throws for a 400); the returned call starts when subscribed, waits on
+     * the caller's timer and is cancelled, timer and all, if the caller goes away first.
      */
-    <T> Mono<T> answer(String latencyHeader, String failureRateHeader, Mono<Void> callerGone, Supplier<T> answer) {
+    <T> Mono<T> answer(String latencyHeader, String failureRateHeader, Caller caller, Supplier<T> answer) {
         int latencyMs = settings.latencyMs(latencyHeader);
         double failureRate = settings.failureRate(failureRateHeader);
         return Mono.defer(() -> {
@@ -43,7 +43,8 @@ final class SimulatedCalls {
             if (delayMs == 0) {
                 return counted(outcome, counted);
             }
-            return counted(Mono.delay(Duration.ofMillis(delayMs)).then(outcome), counted).takeUntilOther(callerGone);
+            return counted(Mono.delay(Duration.ofMillis(delayMs), caller.timer()).then(outcome), counted)
+                    .takeUntilOther(caller.gone());
         });
     }
 

@@ -14,19 +14,21 @@ import loopvsloom.stream.Ticks;
 import reactor.core.publisher.Flux;
 
 /**
- * The price stream as NDJSON. Each tick is written as its own line of bytes: Micronaut has no NDJSON writer and
- * would otherwise wrap a JSON publisher in an array.
+ * The price stream as NDJSON. Each tick is serialized here into one newline-terminated line of bytes, so the wire
+ * format does not depend on which Micronaut body writer would match {@code application/x-ndjson}.
  */
 @Controller
 final class TickController {
 
-    static final String NDJSON = "application/x-ndjson";
+    private static final String NDJSON = "application/x-ndjson";
 
     private final TickStream stream;
+    private final Callers callers;
     private final JsonMapper json;
 
-    TickController(TickStream stream, JsonMapper json) {
+    TickController(TickStream stream, Callers callers, JsonMapper json) {
         this.stream = stream;
+        this.callers = callers;
         this.json = json;
     }
 
@@ -34,7 +36,7 @@ final class TickController {
     Flux<byte[]> ticks(HttpRequest<?> request,
                        @Nullable @QueryValue String count,
                        @Nullable @QueryValue String intervalMs) {
-        return stream.ticks(Ticks.parse(count, intervalMs), CallerGone.of(request)).map(this::line);
+        return stream.ticks(Ticks.parse(count, intervalMs), callers.of(request)).map(this::line);
     }
 
     private byte[] line(Tick tick) {

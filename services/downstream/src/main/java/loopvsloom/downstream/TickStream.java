@@ -22,23 +22,24 @@ final class TickStream {
     }
 
     /**
-     * The stream is cancelled when {@code callerGone} fires, even before its first tick. A stream cut off before
-     * its first tick ends in ClosedChannelException rather than empty: Micronaut 4.10 throws a NullPointerException
-     * when it discards an empty streamed response, while it logs a closed channel only at debug level.
+     * The stream waits on the caller's timer and is cancelled when the caller goes away, even before its first
+     * tick. A stream cut off before its first tick ends in ClosedChannelException rather than empty: Micronaut 4.10
+     * throws a NullPointerException when it discards an empty streamed response, but logs a closed channel only at
+     * debug level.
      */
-    Flux<Tick> ticks(Ticks.TickRequest request, Mono<Void> callerGone) {
+    Flux<Tick> ticks(Ticks.TickRequest request, Caller caller) {
         Flux<Integer> seqs = Flux.range(1, request.count());
         Duration interval = Duration.ofMillis(request.intervalMs());
         Flux<Tick> ticks = interval.isZero()
                 ? seqs.map(this::emit)
-                : seqs.concatMap(seq -> Mono.delay(interval).map(ignored -> emit(seq)), 0);
+                : seqs.concatMap(seq -> Mono.delay(interval, caller.timer()).map(ignored -> emit(seq)), 0);
         return Flux.defer(() -> {
             CallStats.Call counted = stats.start();
             return ticks
                     .doOnComplete(counted::completed)
                     .doOnError(error -> counted.failed())
                     .doOnCancel(counted::cancelled)
-                    .takeUntilOther(callerGone)
+                    .takeUntilOther(caller.gone())
                     .switchIfEmpty(Flux.error(ClosedChannelException::new));
         });
     }

@@ -42,9 +42,10 @@ class CancellationTest {
     @Test
     void aClientThatCancelsADelayedRequestLeavesItCountedAsCancelled() throws InterruptedException {
         Stats before = wire.stats();
-        CompletableFuture<HttpResponse<String>> call = CLIENT.sendAsync(
-                HttpRequest.newBuilder(server.getURI().resolve("/inventory/SKU-1")).header("X-Latency-Ms", "10000").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/inventory/SKU-1"))
+                .header("X-Latency-Ms", "10000")
+                .build();
+        CompletableFuture<HttpResponse<String>> call = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         wire.awaitStats(stats -> stats.inFlight() == before.inFlight() + 1, Duration.ofSeconds(5));
 
         call.cancel(true);

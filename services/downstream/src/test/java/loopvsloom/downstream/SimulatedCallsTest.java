@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -34,7 +35,7 @@ class SimulatedCallsTest {
     void zeroLatencyAnswersOnTheSubscribingThreadWithoutATimer() {
         AtomicReference<Thread> answeredOn = new AtomicReference<>();
 
-        String answer = calls("0", "0", "0").answer(null, null, Mono.never(), () -> {
+        String answer = calls("0", "0", "0").answer(null, null, caller(), () -> {
             answeredOn.set(Thread.currentThread());
             return "now";
         }).block();
@@ -48,13 +49,13 @@ class SimulatedCallsTest {
     void theConfiguredLatencyDelaysTheAnswerAndTheHeaderOverridesIt() {
         SimulatedCalls calls = calls("500", "0", "0");
 
-        StepVerifier.withVirtualTime(() -> calls.answer(null, null, Mono.never(), () -> "late"))
+        StepVerifier.withVirtualTime(() -> calls.answer(null, null, caller(), () -> "late"))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(499))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNext("late")
                 .verifyComplete();
-        StepVerifier.withVirtualTime(() -> calls.answer("50", null, Mono.never(), () -> "sooner"))
+        StepVerifier.withVirtualTime(() -> calls.answer("50", null, caller(), () -> "sooner"))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(49))
                 .thenAwait(Duration.ofMillis(1))
@@ -71,7 +72,7 @@ class SimulatedCallsTest {
         for (int i = 0; i < 200; i++) {
             long start = time.now(TimeUnit.MILLISECONDS);
             AtomicLong answeredAt = new AtomicLong(-1);
-            calls.answer(null, null, Mono.never(), () -> "x")
+            calls.answer(null, null, caller(), () -> "x")
                     .subscribe(value -> answeredAt.set(time.now(TimeUnit.MILLISECONDS)));
             time.advanceTimeBy(Duration.ofMillis(200));
             delays.add(answeredAt.get() - start);
@@ -84,7 +85,7 @@ class SimulatedCallsTest {
     void failureRateOneFailsEveryCallWith503AfterTheLatency() {
         SimulatedCalls calls = calls("0", "0", "0");
 
-        StepVerifier.withVirtualTime(() -> calls.answer("100", "1", Mono.never(), () -> "never"))
+        StepVerifier.withVirtualTime(() -> calls.answer("100", "1", caller(), () -> "never"))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(99))
                 .thenAwait(Duration.ofMillis(1))
@@ -102,7 +103,7 @@ class SimulatedCallsTest {
         SimulatedCalls calls = calls("0", "0", "1");
 
         for (int i = 0; i < 1000; i++) {
-            String answer = calls.answer(null, "0", Mono.never(), () -> "ok").block();
+            String answer = calls.answer(null, "0", caller(), () -> "ok").block();
             assertThat(answer).isEqualTo("ok");
         }
         assertThat(stats.snapshot().completed()).isEqualTo(1000);
@@ -113,7 +114,7 @@ class SimulatedCallsTest {
         VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
         AtomicLong answers = new AtomicLong();
         Disposable call = calls("1000", "0", "0")
-                .answer(null, null, Mono.never(), answers::incrementAndGet)
+                .answer(null, null, caller(), answers::incrementAndGet)
                 .subscribe();
         time.advanceTimeBy(Duration.ofMillis(500));
         assertThat(stats.snapshot().inFlight()).isEqualTo(1);
@@ -129,11 +130,19 @@ class SimulatedCallsTest {
     void aCallWhoseCallerGoesAwayIsCancelled() {
         Sinks.Empty<Void> callerGone = Sinks.empty();
 
-        StepVerifier.withVirtualTime(() -> calls("1000", "0", "0").answer(null, null, callerGone.asMono(), () -> "x"))
+        SimulatedCalls calls = calls("1000", "0", "0");
+
+        StepVerifier.withVirtualTime(() -> calls.answer(null, null,
+                        new Caller(Schedulers.parallel(), callerGone.asMono()), () -> "x"))
                 .expectSubscription()
                 .then(callerGone::tryEmitEmpty)
                 .verifyComplete();
 
         assertThat(stats.snapshot()).isEqualTo(new Stats(1, 0, 0, 1, 0, 0));
+    }
+
+    /** A caller that never leaves, waiting on Reactor's parallel timer (virtual inside withVirtualTime). */
+    private static Caller caller() {
+        return new Caller(Schedulers.parallel(), Mono.never());
     }
 }

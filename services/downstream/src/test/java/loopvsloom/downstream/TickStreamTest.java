@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class TickStreamTest {
@@ -23,7 +24,7 @@ class TickStreamTest {
 
     @Test
     void ticksComeInOrderWithTheDomainsPrices() {
-        List<Tick> ticks = stream.ticks(new Ticks.TickRequest(5, 1), Mono.never()).collectList().block();
+        List<Tick> ticks = stream.ticks(new Ticks.TickRequest(5, 1), caller()).collectList().block();
 
         assertThat(ticks).extracting(Tick::seq).containsExactly(1, 2, 3, 4, 5);
         assertThat(ticks).allSatisfy(tick ->
@@ -35,7 +36,7 @@ class TickStreamTest {
     void aReaderThatAsksForOneTickAtATimeGetsExactlyWhatItAsksFor() throws InterruptedException {
         int consumed = 0;
         OneAtATime reader = new OneAtATime();
-        stream.ticks(new Ticks.TickRequest(1000, 0), Mono.never()).subscribe(reader);
+        stream.ticks(new Ticks.TickRequest(1000, 0), caller()).subscribe(reader);
 
         for (int i = 0; i < 5; i++) {
             reader.next();
@@ -49,7 +50,7 @@ class TickStreamTest {
 
     @Test
     void theIntervalTimerStartsOnlyWhenTheReaderAsks() {
-        StepVerifier.withVirtualTime(() -> stream.ticks(new Ticks.TickRequest(3, 1000), Mono.never()), 0)
+        StepVerifier.withVirtualTime(() -> stream.ticks(new Ticks.TickRequest(3, 1000), caller()), 0)
                 .expectSubscription()
                 .expectNoEvent(Duration.ofSeconds(10))
                 .then(() -> assertThat(stats.snapshot().ticksEmitted()).isZero())
@@ -69,12 +70,18 @@ class TickStreamTest {
     void aStreamWhoseCallerGoesAwayBeforeTheFirstTickIsCancelled() {
         Sinks.Empty<Void> callerGone = Sinks.empty();
 
-        StepVerifier.withVirtualTime(() -> stream.ticks(new Ticks.TickRequest(3, 1000), callerGone.asMono()))
+        StepVerifier.withVirtualTime(() -> stream.ticks(new Ticks.TickRequest(3, 1000),
+                        new Caller(Schedulers.parallel(), callerGone.asMono())))
                 .expectSubscription()
                 .then(callerGone::tryEmitEmpty)
                 .expectError(ClosedChannelException.class)
                 .verify();
         assertThat(stats.snapshot()).isEqualTo(new Stats(1, 0, 0, 1, 0, 0));
+    }
+
+    /** A caller that never leaves, waiting on Reactor's parallel timer (virtual inside withVirtualTime). */
+    private static Caller caller() {
+        return new Caller(Schedulers.parallel(), Mono.never());
     }
 
     /** Requests the next tick only when the test says so. */

@@ -64,7 +64,8 @@ class TicksApiTest {
             out.write(("GET /ticks?count=" + count + "&intervalMs=0 HTTP/1.1\r\nHost: test\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 256);
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 256);
             for (int i = 0; i < 40; i++) {
                 if (in.readLine().startsWith("{\"seq\"")) {
                     read++;
