@@ -40,7 +40,8 @@ class StackIT {
     /** The management ports prometheus.yml scrapes, by app. */
     private static final Map<String, Integer> CONFIGURED_PORTS = Map.of(
             "gateway", 9080, "reactive", 9081, "virtual", 9082, "platform", 9083, "downstream", 9084);
-    private static final Duration STARTUP = Duration.ofSeconds(90);
+    /** Per app; they took up to 40 s here when other jobs kept both cores busy. */
+    private static final Duration STARTUP = Duration.ofSeconds(120);
     /** Longest wait for all queries to have data; traffic stops then at the latest. */
     private static final Duration QUERIES = Duration.ofSeconds(120);
     private static final int MAX_TRAFFIC_ROUNDS = 400;
