@@ -67,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--server-metrics", description = "A server-metrics.yml to use instead of the built-in one.")
     Path serverMetrics;
 
+    @Option(names = "--no-server-metrics", description = "Do not scrape the apps' /prometheus (where their"
+            + " management ports are out of reach, as in a cluster).")
+    boolean noServerMetrics;
+
     @Option(names = "--shard", defaultValue = "1/1", description = "i/n: this process offers 1/n of every load;"
             + " merge the n results.json files with `merge` (default: ${DEFAULT-VALUE}).")
     String shard;
@@ -102,11 +106,12 @@ final class RunCommand implements Callable<Integer> {
                 estimate.toSecondsPart(), out));
 
         String started = Instant.now().toString();
+        long startNanos = System.nanoTime();
         List<ScenarioResult> done = new ArrayList<>();
         boolean anyDead = false;
         try (Engine engine = new Engine(target.threads)) {
             Campaign campaign = new Campaign(engine, target.targets(), catalog, progress, target.allowNonLoopback,
-                    shardParts[0] - 1, shardParts[1]);
+                    shardParts[0] - 1, shardParts[1], !noServerMetrics);
             for (Scenario scenario : planned) {
                 ScenarioResult result = campaign.run(scenario);
                 done.add(result);
@@ -124,8 +129,9 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%nReport: %s   Data: %s%n", out.resolve("index.html"),
-                out.resolve("results.json"));
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        System.out.printf(Locale.ROOT, "%nReport: %s   Data: %s   (load test took %d min %02d s)%n",
+                out.resolve("index.html"), out.resolve("results.json"), took.toMinutes(), took.toSecondsPart());
         return anyDead ? Main.NO_ANSWERS : 0;
     }
 

@@ -44,11 +44,13 @@ public record MetricCatalog(List<Metric> metrics) {
     }
 
     /**
-     * One figure. {@code table}: shown as a column of the terminal table (in the catalog's order).
+     * One figure. {@code table}: shown as a column of the terminal table (in the catalog's order); {@code chart}:
+     * drawn over time in the report (default true; off for counters that only move now and then).
      *
      * @param sources tried in order; the first one the app exports is used
      */
-    public record Metric(String key, String title, String unit, Boolean table, String column, List<Source> sources) {
+    public record Metric(String key, String title, String unit, Boolean table, Boolean chart, String column,
+                         List<Source> sources) {
         public Metric {
             if (key == null || sources == null || sources.isEmpty()) {
                 throw new IllegalArgumentException("a server metric needs a key and at least one source");
@@ -56,6 +58,7 @@ public record MetricCatalog(List<Metric> metrics) {
             title = title == null ? key : title;
             unit = unit == null ? "" : unit;
             table = table != null && table;
+            chart = chart == null || chart;
             column = column == null ? key : column;
             sources = List.copyOf(sources);
         }

@@ -36,7 +36,10 @@ import loopvsloom.loadtest.scenario.Scenario;
 public final class Campaign {
 
     /** Longest wait for the machine to calm down before a run; the run then starts anyway and says so. */
-    private static final Duration QUIET_WAIT = Duration.ofSeconds(6);
+    private static final Duration QUIET_WAIT = Duration.ofSeconds(3);
+    /** Each style's code path for a scenario runs this long at a few users before its first measured run. */
+    private static final Duration PRIME = Duration.ofSeconds(1);
+    private static final int PRIME_USERS = 4;
 
     private final Engine engine;
     private final Targets targets;
@@ -45,11 +48,17 @@ public final class Campaign {
     private final boolean allowNonLoopback;
     private final int shardIndex;
     private final int shardCount;
+    private final boolean scrape;
     private final List<String> notes = new ArrayList<>();
     private boolean primed;
+    private int runs;
+    private int busyRuns;
+    private double busiest;
 
+    /** @param scrape false where the apps' management ports are out of reach (a cluster, compose) */
     public Campaign(Engine engine, Targets targets, MetricCatalog catalog, Progress progress, boolean allowNonLoopback,
-                    int shardIndex, int shardCount) {
+                    int shardIndex, int shardCount, boolean scrape) {
+        this.scrape = scrape;
         this.engine = engine;
         this.targets = targets;
         this.catalog = catalog;
@@ -61,12 +70,22 @@ public final class Campaign {
 
     /** Remarks gathered while running (machine busy, file-descriptor limits, unexpected X-Served-By). */
     public List<String> notes() {
-        return notes;
+        List<String> all = new ArrayList<>(notes);
+        if (busyRuns > 0) {
+            all.add(String.format(Locale.ROOT, "%d of %d runs started while the machine was still busy after waiting"
+                            + " %d s (up to %.1f of %d cores): something else was using CPU, and those numbers carry"
+                            + " that noise (see 'other' per run in results.json)", busyRuns, runs,
+                    QUIET_WAIT.toSeconds(), busiest, Runtime.getRuntime().availableProcessors()));
+        }
+        return all;
     }
 
     public ScenarioResult run(Scenario scenario) throws InterruptedException {
         preflight(scenario);
         primeHarness();
+        for (String style : scenario.styles()) {
+            primeStyle(scenario, style);
+        }
         List<RunResult> runs = new ArrayList<>();
         int total = scenario.steps().size() * scenario.repetitions() * scenario.styles().size();
         int done = 0;
@@ -97,7 +116,7 @@ public final class Campaign {
     private RunResult runOnce(Scenario scenario, String style, double step, int rep) throws InterruptedException {
         double busyBefore = waitForQuiet();
         LoadPlan plan = plan(scenario, style, step);
-        List<ServerSampler.App> apps = targets.appsFor(style);
+        List<ServerSampler.App> apps = scrape ? targets.appsFor(style) : List.of();
         String started = Instant.now().toString();
         long[] edges = new long[2];
         RunOutcome outcome;
@@ -199,6 +218,26 @@ public final class Campaign {
                 });
     }
 
+    /**
+     * Runs the scenario's requests on one style at a few users for a second, unmeasured: the style's first measured
+     * run then starts with its code path compiled, instead of meeting the full rate cold (an open model can tip a cold
+     * app into a backlog it never recovers from within the run, which would measure the cold start, not the style).
+     */
+    private void primeStyle(Scenario scenario, String style) throws InterruptedException {
+        progress.context("[" + scenario.name() + "] warming up " + style);
+        List<FlowSpec> flows = new ArrayList<>();
+        for (FlowSpec flow : plan(scenario, style, scenario.steps().getFirst()).flows()) {
+            flows.add(new FlowSpec(flow.name(), flow.target(), Model.CLOSED, PRIME_USERS, PRIME_USERS, flow.timeout(),
+                    flow.headline()));
+        }
+        engine.run(new LoadPlan(flows, Duration.ZERO, PRIME, Duration.ofSeconds(2)), new RunListener() {
+            @Override
+            public void progress(Live live) {
+                Campaign.this.progress.live(live);
+            }
+        });
+    }
+
     /** Every style must answer the scenario's request once before any load: a missing app fails fast, clearly. */
     private void preflight(Scenario scenario) throws InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
@@ -222,25 +261,23 @@ public final class Campaign {
 
     /** Waits (up to a few seconds) until the machine is mostly idle, and returns how busy it was. */
     private double waitForQuiet() throws InterruptedException {
+        runs++;
         int cores = Runtime.getRuntime().availableProcessors();
         long deadline = System.nanoTime() + QUIET_WAIT.toNanos();
-        Thread.sleep(300);
+        Thread.sleep(200);
         double busy = Double.NaN;
         while (System.nanoTime() < deadline) {
             long[] before = CpuClock.machineJiffies();
-            Thread.sleep(250);
+            Thread.sleep(200);
             busy = CpuClock.busyCores(before, CpuClock.machineJiffies());
             if (Double.isNaN(busy) || busy < 0.25 * cores) {
                 return busy;
             }
         }
-        String note = String.format(Locale.ROOT, "the machine was still busy (%.1f of %d cores) after waiting %d s"
-                + " before a run: something else is using CPU (a build?), and the numbers carry that noise", busy,
-                cores, QUIET_WAIT.toSeconds());
-        if (!notes.contains(note)) {
-            notes.add(note);
-            progress.note("  note: " + note);
-        }
+        busyRuns++;
+        busiest = Math.max(busiest, busy);
+        progress.note(String.format(Locale.ROOT, "  note: the machine is still busy (%.1f of %d cores) after %d s:"
+                + " something else is using CPU; starting anyway", busy, cores, QUIET_WAIT.toSeconds()));
         return busy;
     }
 

@@ -21,9 +21,12 @@ public record Targets(String host, int portOffset, boolean viaGateway) {
         return viaGateway ? url(8080) + "/" + style : url(apiPort(style));
     }
 
-    /** A cheap request to the shared downstream, which every style calls: used to warm the harness itself up. */
+    /**
+     * A cheap request that no style answers, to warm the harness itself up: the shared downstream directly, or the
+     * gateway's own 404 (downstream is not reachable beside the gateway in a cluster).
+     */
     public String primeUrl() {
-        return url(8084) + "/inventory/PRIME-1";
+        return viaGateway ? url(8080) + "/" : url(8084) + "/inventory/PRIME-1";
     }
 
     /** The apps whose /prometheus a run of this style scrapes: the style's own first. */

@@ -106,9 +106,12 @@ public record Scenario(String name, Integer order, String title, String what, St
                 background, quick);
     }
 
-    /** Wall time of one pass over every step, style and repetition, counting a second between runs. */
+    /**
+     * Wall time of one pass over every step, style and repetition: each run's warm-up and window, about half a second
+     * between runs, and a second and a half per style to warm its code path up first.
+     */
     public Duration estimate() {
         long runs = (long) steps.size() * styles.size() * repetitions;
-        return warmup.plus(duration).plusSeconds(1).multipliedBy(runs);
+        return warmup.plus(duration).plusMillis(500).multipliedBy(runs).plusMillis(1500L * styles.size());
     }
 }
