@@ -201,6 +201,8 @@ class ComposeTest {
             assertThat(service.get("security_opt")).as(name + " security_opt").isEqualTo(List.of("no-new-privileges:true"));
             assertThat(service).as(name).doesNotContainKeys("privileged", "cap_add", "user");
             if (Apps.isApp(name) || name.equals("loadtest")) {
+                assertThat(Repo.at(service, "ulimits.nofile.soft")).as(name + ": open files for 10,000 connections")
+                        .isInstanceOf(Integer.class).matches(n -> (Integer) n >= 40_000);
                 assertThat(Repo.list(service.get("tmpfs"), name + " tmpfs")).as(name + ": a writable /tmp (exec: Netty "
                         + "unpacks native libraries there)").anySatisfy(t -> assertThat(String.valueOf(t)).startsWith("/tmp:")
                         .contains("exec").doesNotContain("noexec"));
