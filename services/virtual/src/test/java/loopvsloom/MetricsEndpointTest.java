@@ -29,8 +29,9 @@ class MetricsEndpointTest {
     void everyMeterCarriesAppAndStyleTags(String style) throws Exception {
         int managementPort = freePort();
         String[] environments = style.equals("platform") ? new String[] {"test", "platform"} : new String[] {"test"};
+        // application-platform.yml sets the API port to 8083 (PORT), above application-test.yml: set it here.
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
-                Map.of("endpoints.all.port", managementPort), environments)) {
+                Map.of("micronaut.server.port", -1, "endpoints.all.port", managementPort), environments)) {
             assertThat(get(server.getURI().resolve("/geofence?lat=1&lon=1")).statusCode()).isEqualTo(200);
 
             List<String> samples = samples(get(URI.create("http://127.0.0.1:" + managementPort + "/prometheus")).body());
