@@ -23,7 +23,8 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        // ./demo passes its defaults (--out, --scenario-dir) first; an option given again later wins.
+        CommandLine cli = new CommandLine(new Main()).setOverwrittenOptionsAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("loadtest: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (System.getenv("LOADTEST_DEBUG") != null) {

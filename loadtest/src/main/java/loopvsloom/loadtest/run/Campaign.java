@@ -39,7 +39,11 @@ public final class Campaign {
     private static final Duration QUIET_WAIT = Duration.ofSeconds(3);
     /** Each style's code path for a scenario runs this long at a few users before its first measured run. */
     private static final Duration PRIME = Duration.ofSeconds(1);
-    private static final int PRIME_USERS = 4;
+    private static final int PRIME_USERS = 16;
+    /** Before the first scenario, each style serves cheap requests this long: a fresh JVM's JIT needs volume. */
+    private static final Duration JIT_WARMUP = Duration.ofSeconds(4);
+    private static final String JIT_WARMUP_PATH = "/io?ms=1";
+    private static final int JIT_WARMUP_USERS = 200;
 
     private final Engine engine;
     private final Targets targets;
@@ -51,6 +55,7 @@ public final class Campaign {
     private final boolean scrape;
     private final List<String> notes = new ArrayList<>();
     private boolean primed;
+    private final java.util.Set<String> warmStyles = new java.util.HashSet<>();
     private int runs;
     private int busyRuns;
     private double busiest;
@@ -84,6 +89,9 @@ public final class Campaign {
         preflight(scenario);
         primeHarness();
         for (String style : scenario.styles()) {
+            if (warmStyles.add(style)) {
+                warmUpJit(style);
+            }
             primeStyle(scenario, style);
         }
         List<RunResult> runs = new ArrayList<>();
@@ -219,7 +227,25 @@ public final class Campaign {
     }
 
     /**
-     * Runs the scenario's requests on one style at a few users for a second, unmeasured: the style's first measured
+     * A freshly started app compiles its hot paths only after thousands of requests, and on two busy cores that takes
+     * seconds: each style first serves cheap requests (one downstream call of 1 ms) at 200 users for 4 s, unmeasured,
+     * so the first scenario does not measure a cold JVM, nor one still growing its downstream connection pool. Every
+     * style gets the same.
+     */
+    private void warmUpJit(String style) throws InterruptedException {
+        progress.context("[JIT warm-up] " + style);
+        FlowSpec flow = new FlowSpec("jit-warmup", target(targets.baseUrl(style) + JIT_WARMUP_PATH, Map.of()),
+                Model.CLOSED, JIT_WARMUP_USERS, JIT_WARMUP_USERS, Duration.ofSeconds(5), true);
+        engine.run(new LoadPlan(List.of(flow), Duration.ZERO, JIT_WARMUP, Duration.ofSeconds(2)), new RunListener() {
+            @Override
+            public void progress(Live live) {
+                Campaign.this.progress.live(live);
+            }
+        });
+    }
+
+    /**
+     * Runs the scenario's requests on one style at 16 users for a second, unmeasured: the style's first measured
      * run then starts with its code path compiled, instead of meeting the full rate cold (an open model can tip a cold
      * app into a backlog it never recovers from within the run, which would measure the cold start, not the style).
      */
