@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The app the contract runs against: started in-process by a style's suite (with a real downstream process beside
@@ -17,13 +18,20 @@ public final class ContractTarget {
     private final URI downstreamUrl;
     private final String style;
     private final String thread;
+    private final URI managementUrl;
+    private final int maxConcurrentRequests;
+    private final Supplier<FaultTarget> faults;
     private final AutoCloseable resources;
 
-    private ContractTarget(URI baseUrl, URI downstreamUrl, String style, String thread, AutoCloseable resources) {
+    private ContractTarget(URI baseUrl, URI downstreamUrl, String style, String thread, URI managementUrl,
+                           int maxConcurrentRequests, Supplier<FaultTarget> faults, AutoCloseable resources) {
         this.baseUrl = baseUrl;
         this.downstreamUrl = downstreamUrl;
         this.style = style;
         this.thread = thread;
+        this.managementUrl = managementUrl;
+        this.maxConcurrentRequests = maxConcurrentRequests;
+        this.faults = faults;
         this.resources = resources;
     }
 
@@ -39,8 +47,11 @@ public final class ContractTarget {
             throw new IllegalStateException("No app to test: run the contract through a style's suite, or set "
                     + "-Dcontract.baseUrl, -Dcontract.downstreamUrl, -Dcontract.style and -Dcontract.thread");
         }
+        String management = System.getProperty("contract.managementUrl", "");
         current = new ContractTarget(URI.create(base), URI.create(downstream),
-                System.getProperty("contract.style", ""), System.getProperty("contract.thread", ""), () -> { });
+                System.getProperty("contract.style", ""), System.getProperty("contract.thread", ""),
+                management.isBlank() ? null : URI.create(management),
+                Integer.getInteger("contract.maxConcurrentRequests", 0), () -> null, () -> { });
         return current;
     }
 
@@ -53,16 +64,71 @@ public final class ContractTarget {
         String[] envs = new String[environments.length + 1];
         envs[0] = "test";
         System.arraycopy(environments, 0, envs, 1, environments.length);
-        ApplicationContext context = ApplicationContext.builder()
-                .environments(envs)
-                .properties(Map.of("micronaut.http.services.downstream.url", downstream.url().toString()))
-                .start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-        URI base = URI.create("http://127.0.0.1:" + server.getPort());
-        current = new ContractTarget(base, downstream.url(), style, thread, () -> {
+        Embedded app = Embedded.start(envs, downstream.url());
+        FaultTargets faults = new FaultTargets(envs);
+        current = new ContractTarget(app.baseUrl, downstream.url(), style, thread, app.managementUrl,
+                app.context.getProperty("app.max-concurrent-requests", Integer.class).orElse(0), faults::get, () -> {
+                    faults.close();
+                    app.close();
+                    downstream.close();
+                });
+    }
+
+    /** One app context in this JVM, its management endpoints on a free fixed port so /prometheus can be read. */
+    record Embedded(ApplicationContext context, URI baseUrl, URI managementUrl) implements AutoCloseable {
+
+        static Embedded start(String[] environments, URI downstream) {
+            int management = freePort();
+            ApplicationContext context = ApplicationContext.builder()
+                    .environments(environments)
+                    // The API port is set here: an environment's file (application-platform.yml: 8083) outranks
+                    // application-test.yml, and a fixed port fails when something else holds it.
+                    .properties(Map.of("micronaut.http.services.downstream.url", downstream.toString(),
+                            "micronaut.server.port", -1, "endpoints.all.port", management))
+                    .start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            return new Embedded(context, URI.create("http://127.0.0.1:" + server.getPort()),
+                    URI.create("http://127.0.0.1:" + management));
+        }
+
+        @Override
+        public void close() {
             context.close();
-            downstream.close();
-        });
+        }
+    }
+
+    /** The fault target, started on first use (only the fault tests pay for it) and closed with the suite. */
+    private static final class FaultTargets implements AutoCloseable {
+
+        private final String[] environments;
+        private FaultTarget target;
+
+        FaultTargets(String[] environments) {
+            this.environments = environments;
+        }
+
+        synchronized FaultTarget get() {
+            if (target == null) {
+                DownstreamProcess downstream = DownstreamProcess.start();
+                target = new FaultTarget(Embedded.start(environments, downstream.url()), downstream);
+            }
+            return target;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (target != null) {
+                target.close();
+            }
+        }
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void stop() throws Exception {
@@ -79,6 +145,24 @@ public final class ContractTarget {
 
     public URI downstreamUrl() {
         return downstreamUrl;
+    }
+
+    /** The management port's base URL (health, /prometheus), or null when a black-box run did not name one. */
+    public URI managementUrl() {
+        return managementUrl;
+    }
+
+    /** The app's app.max-concurrent-requests, or 0 when unknown (a black-box run without the property). */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /**
+     * A second instance of the style with a downstream of its own that a test may kill, or null in a black-box run
+     * (only an embedded suite can break a downstream).
+     */
+    public FaultTarget faultTarget() {
+        return faults.get();
     }
 
     /** The style's name as X-Served-By starts with it: reactive, virtual or platform. */

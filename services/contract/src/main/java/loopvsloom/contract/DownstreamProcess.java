@@ -88,6 +88,16 @@ final class DownstreamProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, and wait until the process is gone: its connections break and its port refuses new ones. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.InputStream;
+import loopvsloom.backend.Downstream;
 import loopvsloom.backend.DownstreamClient;
 import loopvsloom.backend.Requests;
 import loopvsloom.web.Knobs;
@@ -43,7 +44,11 @@ class StreamController {
         // The client streams only as a Publisher; toStream is the blocking bridge that pulls it with bounded demand.
         var ticks = Flux.from(downstream.ticks(request.count(), request.intervalMs(), knobs.latencyMs(),
                 knobs.failureRate())).toStream(PREFETCH);
-        return HttpResponse.ok((InputStream) new ChunkInputStream(ticks))
+        ChunkInputStream body = new ChunkInputStream(ticks);
+        // The first tick is awaited before the 200 goes out: a downstream that cannot be reached, or fails before its
+        // first tick, is a 502 like any other failed call; once ticks flow, a failure can only cut the stream.
+        Downstream.failuresAs502("ticks", body::awaitFirstChunk);
+        return HttpResponse.ok((InputStream) body)
                 .header(ServedBy.HEADER, servedBy.here());
     }
 }

@@ -1,0 +1,60 @@
+package loopvsloom.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every style caps requests in flight (app.max-concurrent-requests): past the cap it answers 503 problem+json with
+ * Retry-After at once instead of queueing without bound, and what it accepted completes normally.
+ */
+class ConcurrencyLimitContractTest {
+
+    private final ContractTarget target = ContractTarget.current();
+
+    @Test
+    void requestsPastTheConcurrencyLimitAre503WithRetryAfterAtOnce() {
+        int limit = target.maxConcurrentRequests();
+        assumeTrue(limit > 0 && limit <= 200, "needs a known, small app.max-concurrent-requests (test env: 64)");
+        URI uri = Http.at(target.baseUrl(), "/io?ms=2000");
+        int offered = limit + 24;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < offered; i++) {
+            answers.add(client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        int ok = 0;
+        int shed = 0;
+        for (CompletableFuture<HttpResponse<String>> future : answers) {
+            HttpResponse<String> answer = future.join();
+            if (answer.statusCode() == 200) {
+                ok++;
+            } else {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+                assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json");
+                assertThat(answer.body()).contains("\"status\":503").doesNotContain("Exception", "\tat ");
+                shed++;
+            }
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertThat(ok).as("accepted").isBetween(1, limit);
+        assertThat(shed).as("shed").isGreaterThanOrEqualTo(offered - limit);
+        // Each accepted call takes 2 s; had the excess queued instead of being shed, a second wave would take 4 s.
+        assertThat(millis).isLessThan(3_900);
+        // The permits came back: a request after the burst is accepted.
+        assertThat(Http.get(target.baseUrl(), "/io?ms=1").status()).isEqualTo(200);
+    }
+}

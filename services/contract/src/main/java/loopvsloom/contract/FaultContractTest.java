@@ -1,0 +1,148 @@
+package loopvsloom.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Downstream faults end with the documented status within the deadline, in every style, and leave nothing behind:
+ * slow past the deadline → 504; erroring (X-Failure-Rate, which downstream applies to its catalogue calls, not to
+ * tick streams) → 502; refusing connections → 502, also for /stream, whose first tick is awaited before the 200;
+ * dying mid-stream → the stream is cut (the 200 was already sent: the client sees a truncated body and the
+ * connection closed).
+ * The last two break a downstream, so they run on a second instance with a downstream of its own (embedded only).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultContractTest {
+
+    private final ContractTarget target = ContractTarget.current();
+    private final URI base = target.baseUrl();
+
+    private static long threadBaseline = -1;
+
+    @Test
+    @Order(1)
+    void slowDownstreamPastTheDeadlineIs504WithinIt() {
+        Http.get(base, "/quote?sku=WARM&qty=1");
+        Http.Answer answer = Http.get(base, "/quote?sku=SKU-1&qty=1&deadlineMs=500", "X-Latency-Ms", "10000");
+        assertProblem(answer, 504);
+        assertThat(answer.millis()).isBetween(500L, 1_500L);
+    }
+
+    @Test
+    @Order(2)
+    void erroringDownstreamIs502OnQuoteAndIo() {
+        Http.Answer quote = Http.get(base, "/quote?sku=SKU-1&qty=1&deadlineMs=2000", "X-Failure-Rate", "1");
+        assertProblem(quote, 502);
+        assertThat(quote.millis()).isLessThan(2_000L);
+        assertProblem(Http.get(base, "/io?ms=10", "X-Failure-Rate", "1"), 502);
+    }
+
+    @Test
+    @Order(4)
+    void downstreamDyingMidStreamCutsTheStreamWithinSeconds() throws Exception {
+        FaultTarget faults = faultTarget();
+        warmUp(faults.baseUrl());
+        threadBaseline = liveThreads(faults.managementUrl());
+        HttpResponse<InputStream> response = Http.stream(faults.baseUrl(), "/stream?count=1000&intervalMs=50");
+        assertThat(response.statusCode()).isEqualTo(200);
+        CompletableFuture<Integer> lines = CompletableFuture.supplyAsync(() -> readLines(response.body(), faults));
+        int read = lines.get(15, TimeUnit.SECONDS);
+        assertThat(read).as("ticks before the cut").isBetween(3, 999);
+    }
+
+    @Test
+    @Order(5)
+    void refusedDownstreamIs502WithinTheDeadline() {
+        FaultTarget faults = faultTarget();
+        faults.killDownstream();
+        Http.Answer quote = Http.get(faults.baseUrl(), "/quote?sku=SKU-1&qty=1&deadlineMs=2000");
+        assertProblem(quote, 502);
+        assertThat(quote.millis()).isLessThan(2_000L);
+        assertProblem(Http.get(faults.baseUrl(), "/io?ms=10"), 502);
+        assertProblem(Http.get(faults.baseUrl(), "/stream?count=3&intervalMs=10"), 502);
+    }
+
+    @Test
+    @Order(6)
+    void afterTheFaultsNothingIsInFlightAndThreadsAreBackToBaseline() {
+        FaultTarget faults = faultTarget();
+        assumeTrue(threadBaseline > 0, "the mid-stream test recorded the baseline");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String metrics = Http.get(faults.managementUrl(), "/prometheus").body();
+            assertThat(gauge(metrics, "http_server_in_flight")).isZero();
+            // Platform threads of this whole JVM (test, client and both apps): back near where they were.
+            assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(threadBaseline + 8);
+        });
+        String main = Http.get(target.managementUrl(), "/prometheus").body();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(gauge(Http.get(target.managementUrl(), "/prometheus").body(), "http_server_in_flight"))
+                        .as(main.lines().filter(l -> l.startsWith("http_server_in_flight")).toList().toString())
+                        .isZero());
+    }
+
+    private FaultTarget faultTarget() {
+        FaultTarget faults = target.faultTarget();
+        assumeTrue(faults != null, "breaking a downstream needs the embedded suite");
+        return faults;
+    }
+
+    private static void warmUp(URI app) {
+        // A fresh app's first calls may trip one-off lazy initialisation (BlockHound, in the reactive suite, flags
+        // file reads on the event loop then); a few throwaway calls first.
+        for (int i = 0; i < 3; i++) {
+            Http.get(app, "/quote?sku=WARM&qty=1");
+            Http.get(app, "/stream?count=2&intervalMs=1");
+        }
+        assertThat(Http.get(app, "/quote?sku=WARM&qty=1").status()).isEqualTo(200);
+        assertThat(Http.get(app, "/stream?count=2&intervalMs=1").status()).isEqualTo(200);
+    }
+
+    private static int readLines(InputStream body, FaultTarget faults) {
+        int lines = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            while (reader.readLine() != null) {
+                lines++;
+                if (lines == 3) {
+                    faults.killDownstream();
+                }
+            }
+        } catch (IOException cut) {
+            // a cut mid-chunk surfaces as an I/O error: also a cut stream
+        }
+        return lines;
+    }
+
+    static long liveThreads(URI management) {
+        return gauge(Http.get(management, "/prometheus").body(), "jvm_threads_live_threads");
+    }
+
+    static long gauge(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static void assertProblem(Http.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.body()).doesNotContain("Exception", "\tat ", "127.0.0.1", "localhost");
+    }
+}
