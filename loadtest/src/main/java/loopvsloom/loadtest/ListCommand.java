@@ -19,10 +19,14 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Scenario s : Scenarios.all(Main.scenarioFolders(folders))) {
-            System.out.printf(Locale.ROOT, "%-14s %-6s %-22s ~%3d min  %s%n", s.name(),
-                    s.model().name().toLowerCase(Locale.ROOT),
-                    s.steps().stream().map(RunCommand::number).toList() + " " + s.loadUnit(),
+        List<Scenario> all = Scenarios.all(Main.scenarioFolders(folders));
+        List<String> loads = all.stream().map(s -> String.join(", ", s.steps().stream().map(RunCommand::number)
+                .toList()) + " " + s.loadUnit()).toList();
+        int width = loads.stream().mapToInt(String::length).max().orElse(10);
+        for (int i = 0; i < all.size(); i++) {
+            Scenario s = all.get(i);
+            System.out.printf(Locale.ROOT, "%-14s %-6s %-" + width + "s  ~%2d min  %s%n", s.name(),
+                    s.model().name().toLowerCase(Locale.ROOT), loads.get(i),
                     Math.max(1, Math.round(s.estimate().toSeconds() / 60.0)), s.title());
         }
         return 0;
