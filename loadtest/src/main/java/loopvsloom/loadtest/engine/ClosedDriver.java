@@ -35,7 +35,7 @@ final class ClosedDriver extends Driver {
         if (sending) {
             connection.send(System.nanoTime());
         } else {
-            connection.channel.close();
+            reset(connection);
         }
         grow();
     }
@@ -44,7 +44,9 @@ final class ClosedDriver extends Driver {
     void answered(Connection connection, long now) {
         recorder.answered(connection.start, connection.sent, connection.firstByte, now, connection.status,
                 connection.bodyBytes);
-        if (!sending || !connection.keepAlive) {
+        if (!sending) {
+            reset(connection);
+        } else if (!connection.keepAlive) {
             connection.channel.close();
         } else {
             connection.send(System.nanoTime());

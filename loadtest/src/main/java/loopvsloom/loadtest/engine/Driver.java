@@ -64,7 +64,15 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     /** A connection closed, for whatever reason. */
     void lost(Connection connection) {
         open--;
-        connections.remove(connection);
+        int slot = connection.slot;
+        if (slot >= 0) {
+            Connection last = connections.removeLast();
+            if (last != connection) {
+                connections.set(slot, last);
+                last.slot = slot;
+            }
+            connection.slot = -1;
+        }
     }
 
     /** A connection attempt failed. */
@@ -95,6 +103,7 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
             connecting--;
             if (future.isSuccess()) {
                 connection.channel = future.channel();
+                connection.slot = connections.size();
                 connections.add(connection);
                 ready(connection);
             } else {
@@ -129,10 +138,14 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     void closeAll() {
         sending = false;
         for (Connection connection : List.copyOf(connections)) {
-            // Reset rather than linger: thousands of TIME_WAIT sockets per run would exhaust ephemeral ports.
-            connection.channel.config().setOption(ChannelOption.SO_LINGER, 0);
-            connection.channel.close();
+            reset(connection);
         }
+    }
+
+    /** Closes with a reset rather than a FIN: thousands of TIME_WAIT sockets per run would use up ephemeral ports. */
+    static void reset(Connection connection) {
+        connection.channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        connection.channel.close();
     }
 
     void recordConnections() {

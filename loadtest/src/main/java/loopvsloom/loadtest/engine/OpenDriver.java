@@ -132,8 +132,7 @@ final class OpenDriver extends Driver {
 
     @Override
     void lost(Connection connection) {
-        super.lost(connection);
-        idle.remove(connection);
+        super.lost(connection); // a closed connection left in idle is skipped when taken
         grow();
     }
 

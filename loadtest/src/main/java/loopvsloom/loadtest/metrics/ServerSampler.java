@@ -151,10 +151,13 @@ public final class ServerSampler implements AutoCloseable {
                     max = Double.isNaN(max) ? v : Math.max(max, v);
                 }
             }
-            return n == 0 ? null : new Figure(metric.title(), metric.unit(), sum / n, max, series);
+            if (n == 0) {
+                // A short window on a busy machine may hold no scrape: the one nearest its middle stands in.
+                double v = nearest(with, start + (end - start) / 2).readings().get(metric.key()).raw()[0] * scale;
+                return new Figure(metric.title(), metric.unit(), v, v, series);
+            }
+            return new Figure(metric.title(), metric.unit(), sum / n, max, series);
         }
-        Scrape first = null;
-        Scrape last = null;
         for (int i = 1; i < with.size(); i++) {
             Scrape a = with.get(i - 1);
             Scrape b = with.get(i);
@@ -167,19 +170,25 @@ public final class ServerSampler implements AutoCloseable {
                 max = Double.isNaN(max) ? v : Math.max(max, v);
             }
         }
-        for (Scrape s : with) {
-            if (first == null && s.nanos() >= start - slack) {
-                first = s;
-            }
-            if (s.nanos() <= end + slack) {
-                last = s;
-            }
-        }
-        if (first == null || last == null || last.nanos() <= first.nanos()) {
+        // The scrapes taken at the window's edges (or, if one was late, the nearest ones): the increase between them
+        // over the time between them.
+        Scrape first = nearest(with, start);
+        Scrape last = nearest(with, end);
+        if (last.nanos() <= first.nanos()) {
             return null;
         }
         double value = change(src, metric.key(), first, last) * scale;
         return new Figure(metric.title(), metric.unit(), value, Double.isNaN(max) ? value : max, series);
+    }
+
+    private static Scrape nearest(List<Scrape> scrapes, long nanos) {
+        Scrape best = scrapes.getFirst();
+        for (Scrape s : scrapes) {
+            if (Math.abs(s.nanos() - nanos) < Math.abs(best.nanos() - nanos)) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     /** A rate per second, or a ratio of increases; NaN when there was nothing to divide by. */
