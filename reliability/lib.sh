@@ -1,0 +1,76 @@
+# Shared by overload.sh and soak.sh: start one style, downstream and a gateway on loopback ports of their own
+# (RELIABILITY_PORT_BASE, default 28080: gateway +0, style +2, downstream +4, management +1000), never the demo's.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+version=0.1.0-SNAPSHOT
+base=${RELIABILITY_PORT_BASE:-28080}
+state=${RELIABILITY_STATE:-/tmp/loop-vs-loom-reliability}
+java_opts=${RELIABILITY_JAVA_OPTS:--Xms256m -Xmx512m}
+mkdir -p "$state"
+
+gw_port=$base; gw_mport=$((base + 1000))
+app_port=$((base + 2)); app_mport=$((base + 1002))
+ds_port=$((base + 4)); ds_mport=$((base + 1004))
+
+find_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] \
+        && "$candidate/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+      echo "$candidate"; return
+    fi
+  done
+  echo "no JDK 25 found: set JAVA_HOME" >&2; exit 1
+}
+jdk=$(find_jdk)
+
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+# start NAME JAR ENVIRONMENTS PORT MPORT [VAR=VALUE...]
+start() {
+  local name=$1 jar=$2 envs=$3 port=$4 mport=$5; shift 5
+  [ -f "$root/$jar" ] || { echo "missing $jar: build first (./mvnw -q package -DskipTests)" >&2; exit 1; }
+  env PORT="$port" MANAGEMENT_PORT="$mport" MICRONAUT_ENVIRONMENTS="$envs" "$@" \
+    "$jdk/bin/java" $java_opts -jar "$root/$jar" >"$state/$name.log" 2>&1 &
+  pids+=($!)
+  eval "pid_$name=$!"
+  local i
+  for i in $(seq 1 120); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$mport/health/readiness"; then return; fi
+    sleep 0.5
+  done
+  echo "$name did not become ready (log: $state/$name.log)" >&2; exit 1
+}
+
+# start_stack STYLE [gateway route max-in-flight]
+start_stack() {
+  local style=$1 cap=${2:-5000} jar=services/virtual/target/virtual-$version.jar envs=""
+  [ "$style" = reactive ] && jar=services/reactive/target/reactive-$version.jar
+  [ "$style" = platform ] && envs=platform
+  start downstream "services/downstream/target/downstream-$version.jar" "" "$ds_port" "$ds_mport"
+  start app "$jar" "$envs" "$app_port" "$app_mport" DOWNSTREAM_URL="http://127.0.0.1:$ds_port"
+  local route_var
+  route_var=GATEWAY_ROUTES_$(echo "$style" | tr a-z A-Z)
+  start gateway "gateway/target/gateway-$version.jar" "" "$gw_port" "$gw_mport" \
+    "${route_var}_URL=http://127.0.0.1:$app_port" "${route_var}_MAX_IN_FLIGHT=$cap"
+}
+
+# metric MPORT NAME [LABEL-FILTER]: the sum of a metric's samples on a management port
+metric() {
+  curl -sf "http://127.0.0.1:$1/prometheus" | awk -v name="$2" -v filter="${3:-}" '
+    index($0, name "{") == 1 || index($0, name " ") == 1 { if (filter == "" || index($0, filter)) s += $NF }
+    END { printf "%.0f\n", s }'
+}
+
+heap_used() { metric "$1" jvm_memory_used_bytes 'area="heap"'; }
+
+# wrk_rps OUTPUT-OF-WRK: requests/s
+wrk_rps() { awk '/Requests\/sec/ { print int($2) }' <<<"$1"; }
+wrk_non2xx() { awk '/Non-2xx or 3xx responses/ { print $NF; found=1 } END { if (!found) print 0 }' <<<"$1"; }
