@@ -86,8 +86,10 @@ class FaultContractTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String metrics = Http.get(faults.managementUrl(), "/prometheus").body();
             assertThat(gauge(metrics, "http_server_in_flight")).isZero();
-            // Platform threads of this whole JVM (test, client and both apps): back near where they were.
-            assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(threadBaseline + 8);
+            // Platform threads of this whole JVM (test, client and both apps): back near where they were. The slack
+            // is platform mode's fixed pools, which start a thread per task until full: the seven calls made since
+            // the baseline may each have added one, for good.
+            assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(threadBaseline + 16);
         });
         String main = Http.get(target.managementUrl(), "/prometheus").body();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
