@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.scenario.Scenario;
 import loopvsloom.loadtest.scenario.Scenarios;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Scenario> all = Scenarios.all(Main.scenarioFolders(folders));
-        List<String> loads = all.stream().map(s -> String.join(", ", s.steps().stream().map(RunCommand::number)
+        List<String> loads = all.stream().map(s -> String.join(", ", s.steps().stream().map(Numbers::load)
                 .toList()) + " " + s.loadUnit()).toList();
         int width = loads.stream().mapToInt(String::length).max().orElse(10);
         for (int i = 0; i < all.size(); i++) {

@@ -14,6 +14,7 @@ import loopvsloom.loadtest.engine.Engine;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.report.HtmlReport;
 import loopvsloom.loadtest.report.TerminalTable;
+import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.Machine;
 import loopvsloom.loadtest.result.Results;
 import loopvsloom.loadtest.result.ResultsJson;
@@ -123,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
                     if (run.headline().ok() == 0) {
                         anyDead = true;
                         progress.note("loadtest: " + run.style() + " answered no request successfully in "
-                                + result.scenario().name() + " at step " + number(run.step()) + ": errors "
+                                + result.scenario().name() + " at step " + Numbers.load(run.step()) + ": errors "
                                 + run.headline().errors());
                     }
                 }
@@ -169,8 +170,4 @@ final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--shard is i/n with 1 <= i <= n, e.g. 2/3; was " + text);
     }
 
-    static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
-                : String.format(Locale.ROOT, "%,.1f", value);
-    }
 }

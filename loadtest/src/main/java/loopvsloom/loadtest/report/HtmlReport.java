@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import loopvsloom.loadtest.engine.Second;
 import loopvsloom.loadtest.metrics.Figure;
 import loopvsloom.loadtest.metrics.MetricCatalog;
+import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.Harness;
 import loopvsloom.loadtest.result.Results;
 import loopvsloom.loadtest.result.ResultsJson;
@@ -87,7 +88,7 @@ public final class HtmlReport {
         out.append("<h2>").append(esc(s.name())).append(" — ").append(esc(s.title())).append("</h2>");
         out.append("<p class=\"caps\">").append(esc(String.format(Locale.ROOT, "GET %s · %s model · steps %s %s · %d"
                         + " repetitions × %.0f s after %.0f s warm-up · %s", s.request(),
-                s.model().name().toLowerCase(Locale.ROOT), s.steps().stream().map(TerminalTable::number).toList(),
+                s.model().name().toLowerCase(Locale.ROOT), s.steps().stream().map(Numbers::load).toList(),
                 s.unit(), s.repetitions(), s.durationSeconds(), s.warmupSeconds(),
                 s.via().equals("gateway") ? "through the gateway" : "direct to each app"))).append("</p>");
         out.append("<p class=\"what\"><b>What this shows.</b> ").append(esc(s.what())).append("</p>");
@@ -101,7 +102,7 @@ public final class HtmlReport {
         for (Row r : result.summary()) {
             boolean best = r.p99VsBest() == 1.0;
             out.append(best ? "<tr class=\"best\">" : "<tr>");
-            cell(out, TerminalTable.number(r.step()));
+            cell(out, Numbers.load(r.step()));
             out.append("<td class=\"style ").append(esc(r.style())).append("\">").append(esc(r.style()))
                     .append("</td>");
             cell(out, String.format(Locale.ROOT, "%,.0f", r.rps()));
@@ -139,7 +140,7 @@ public final class HtmlReport {
             for (int i = 0; i < s.steps().size(); i++) {
                 out.append("<option value=\"").append(i).append('"')
                         .append(i == s.steps().size() - 1 ? " selected" : "").append('>')
-                        .append(TerminalTable.number(s.steps().get(i))).append(' ').append(esc(s.unit()))
+                        .append(Numbers.load(s.steps().get(i))).append(' ').append(esc(s.unit()))
                         .append("</option>");
             }
             out.append("</select>");
@@ -164,7 +165,7 @@ public final class HtmlReport {
             List<Map<String, Object>> perStep = new ArrayList<>();
             for (double step : s.steps()) {
                 Map<String, Object> one = new LinkedHashMap<>();
-                one.put("label", TerminalTable.number(step) + " " + s.unit());
+                one.put("label", Numbers.load(step) + " " + s.unit());
                 Map<String, double[]> pct = new LinkedHashMap<>();
                 result.summary().stream().filter(r -> r.step() == step)
                         .forEach(r -> pct.put(r.style(), r.latency().at(PERCENTILES)));

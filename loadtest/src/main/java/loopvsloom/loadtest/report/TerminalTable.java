@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import loopvsloom.loadtest.metrics.MetricCatalog;
+import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.Harness;
 import loopvsloom.loadtest.result.Row;
 import loopvsloom.loadtest.result.RunResult;
@@ -35,7 +36,7 @@ public final class TerminalTable {
         List<List<String>> lines = new ArrayList<>();
         lines.add(header);
         for (Row r : result.summary()) {
-            List<String> line = new ArrayList<>(List.of(number(r.step()), r.style(),
+            List<String> line = new ArrayList<>(List.of(Numbers.load(r.step()), r.style(),
                     String.format(Locale.ROOT, "%,.0f", r.rps()),
                     String.format(Locale.ROOT, "(%,.0f–%,.0f)", r.rpsMin(), r.rpsMax()),
                     ms(r.latency().p50()), ms(r.latency().p90()), ms(r.latency().p99()), ms(r.latency().p999()),
@@ -94,10 +95,6 @@ public final class TerminalTable {
         return left ? text + spaces : spaces + text;
     }
 
-    static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
-                : String.format(Locale.ROOT, "%,.1f", value);
-    }
 
     static String ms(double value) {
         if (Double.isNaN(value)) {

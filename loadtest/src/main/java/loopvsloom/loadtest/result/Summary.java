@@ -81,11 +81,11 @@ final class Summary {
             }
             String unit = " " + scenario.unit();
             if (lastGood == null) {
-                knees.put(style, "below " + number(first.step()) + unit);
+                knees.put(style, "below " + Numbers.load(first.step()) + unit);
             } else if (lastGood == mine.getLast()) {
-                knees.put(style, "at or above " + number(lastGood.step()) + unit + " (never saturated)");
+                knees.put(style, "at or above " + Numbers.load(lastGood.step()) + unit + " (never saturated)");
             } else {
-                knees.put(style, number(lastGood.step()) + unit);
+                knees.put(style, Numbers.load(lastGood.step()) + unit);
             }
         }
         return knees;
@@ -99,9 +99,5 @@ final class Summary {
             return row.rps() >= 0.95 * row.step() && row.latency().p99() <= 3 * first.latency().p99() + 10;
         }
         return row.latency().p50() <= 1.5 * first.latency().p50() + 5;
-    }
-
-    static String number(double value) {
-        return value == Math.rint(value) ? String.format("%,d", (long) value) : String.format("%,.1f", value);
     }
 }

@@ -21,6 +21,7 @@ import loopvsloom.loadtest.engine.Target;
 import loopvsloom.loadtest.metrics.Figure;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.metrics.ServerSampler;
+import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.FlowResult;
 import loopvsloom.loadtest.result.Harness;
 import loopvsloom.loadtest.result.RunResult;
@@ -37,7 +38,7 @@ public final class Campaign {
 
     /** Longest wait for the machine to calm down before a run; the run then starts anyway and says so. */
     private static final Duration QUIET_WAIT = Duration.ofSeconds(3);
-    /** Each style's code path for a scenario runs this long at a few users before its first measured run. */
+    /** Each style's code path for a scenario runs this long, at PRIME_USERS, before its first measured run. */
     private static final Duration PRIME = Duration.ofSeconds(1);
     private static final int PRIME_USERS = 16;
     /** Before the first scenario, each style serves cheap requests this long: a fresh JVM's JIT needs volume. */
@@ -103,7 +104,7 @@ public final class Campaign {
                 for (String style : scenario.styles()) {
                     done++;
                     progress.context(String.format(Locale.ROOT, "[%s] %s %s · %s · rep %d/%d · run %d/%d",
-                            scenario.name(), number(step), scenario.loadUnit(), style, rep, scenario.repetitions(),
+                            scenario.name(), Numbers.load(step), scenario.loadUnit(), style, rep, scenario.repetitions(),
                             done, total));
                     RunResult run = runOnce(scenario, style, step, rep);
                     progress.finished(run, scenario.loadUnit());
@@ -195,7 +196,7 @@ public final class Campaign {
         }
         double users = Math.floor(load / shardCount) + (shardIndex < load % shardCount ? 1 : 0);
         if (users < 1) {
-            throw new IllegalArgumentException("a closed step of " + number(load) + " users cannot be split over "
+            throw new IllegalArgumentException("a closed step of " + Numbers.load(load) + " users cannot be split over "
                     + shardCount + " processes");
         }
         return users;
@@ -218,12 +219,7 @@ public final class Campaign {
         FlowSpec flow = new FlowSpec("prime", target(targets.primeUrl(), Map.of()), Model.CLOSED, 16, 16,
                 Duration.ofSeconds(5), true);
         engine.run(new LoadPlan(List.of(flow), Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(1)),
-                new RunListener() {
-                    @Override
-                    public void progress(Live live) {
-                        Campaign.this.progress.live(live);
-                    }
-                });
+                progressOnly());
     }
 
     /**
@@ -236,12 +232,7 @@ public final class Campaign {
         progress.context("[JIT warm-up] " + style);
         FlowSpec flow = new FlowSpec("jit-warmup", target(targets.baseUrl(style) + JIT_WARMUP_PATH, Map.of()),
                 Model.CLOSED, JIT_WARMUP_USERS, JIT_WARMUP_USERS, Duration.ofSeconds(5), true);
-        engine.run(new LoadPlan(List.of(flow), Duration.ZERO, JIT_WARMUP, Duration.ofSeconds(2)), new RunListener() {
-            @Override
-            public void progress(Live live) {
-                Campaign.this.progress.live(live);
-            }
-        });
+        engine.run(new LoadPlan(List.of(flow), Duration.ZERO, JIT_WARMUP, Duration.ofSeconds(2)), progressOnly());
     }
 
     /**
@@ -256,12 +247,17 @@ public final class Campaign {
             flows.add(new FlowSpec(flow.name(), flow.target(), Model.CLOSED, PRIME_USERS, PRIME_USERS, flow.timeout(),
                     flow.headline()));
         }
-        engine.run(new LoadPlan(flows, Duration.ZERO, PRIME, Duration.ofSeconds(2)), new RunListener() {
+        engine.run(new LoadPlan(flows, Duration.ZERO, PRIME, Duration.ofSeconds(2)), progressOnly());
+    }
+
+    /** For unmeasured runs: only the live line. */
+    private RunListener progressOnly() {
+        return new RunListener() {
             @Override
             public void progress(Live live) {
                 Campaign.this.progress.live(live);
             }
-        });
+        };
     }
 
     /** Every style must answer the scenario's request once before any load: a missing app fails fast, clearly. */
@@ -316,7 +312,7 @@ public final class Campaign {
             if (2 * needed + 500 > limit) {
                 String note = String.format(Locale.ROOT, "%s at %s %s: an app holds about %,d sockets (one in, one to"
                                 + " downstream per request) but the open-file limit here is %,d (ulimit -n); errors"
-                                + " at this step may be the limit, not the style", scenario.name(), number(step),
+                                + " at this step may be the limit, not the style", scenario.name(), Numbers.load(step),
                         scenario.loadUnit(), 2 * needed, limit);
                 notes.add(note);
                 progress.note("  note: " + note);
@@ -335,8 +331,4 @@ public final class Campaign {
         }
     }
 
-    static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
-                : String.format(Locale.ROOT, "%,.1f", value);
-    }
 }
