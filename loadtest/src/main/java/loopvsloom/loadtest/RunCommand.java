@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
     boolean noServerMetrics;
 
     @Option(names = "--shard", defaultValue = "1/1", description = "i/n: this process offers 1/n of every load;"
-            + " merge the n results.json files with `merge` (default: ${DEFAULT-VALUE}).")
+            + " merge the n results-i.json files with `merge` (default: ${DEFAULT-VALUE}). job/n takes i from an"
+            + " indexed Kubernetes Job (JOB_COMPLETION_INDEX + 1).")
     String shard;
 
     @Option(names = "--quiet", description = "No progress lines, only the tables.")
@@ -158,6 +159,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static int[] parseShard(String text) {
+        if (text.startsWith("job/")) {
+            String index = System.getenv("JOB_COMPLETION_INDEX");
+            if (index == null) {
+                throw new IllegalArgumentException("--shard job/n needs JOB_COMPLETION_INDEX (an indexed Job)");
+            }
+            text = (Integer.parseInt(index.trim()) + 1) + text.substring(3);
+        }
         String[] parts = text.split("/");
         try {
             int[] shard = Arrays.stream(parts).mapToInt(Integer::parseInt).toArray();
