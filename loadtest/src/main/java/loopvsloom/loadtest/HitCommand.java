@@ -118,7 +118,8 @@ final class HitCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  harness: %.2f cores, %.1f ms CPU per 1,000 requests%n",
                     outcome.harnessCpuCores(), outcome.harnessCpuMsPerThousand());
         }
-        return f.ok() == 0 ? Main.NO_ANSWERS : 0;
+        return f.ok() == 0 && f.errorCount() > 0 && !f.errors().containsKey("timeout")
+                && !f.errors().containsKey("unfinished") ? Main.NO_ANSWERS : 0;
     }
 
     private static double ms(FlowOutcome f, double percentile) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class})
 public final class Main implements Runnable {
 
-    /** Exit code when a run got no successful answer at all from a style: the style is broken, not slow. */
+    /** Exit code when every request of a run to a style failed, none by being slow: broken, not overloaded. */
     static final int NO_ANSWERS = 3;
 
     @CommandLine.Spec

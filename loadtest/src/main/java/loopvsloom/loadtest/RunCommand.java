@@ -122,11 +122,15 @@ final class RunCommand implements Callable<Integer> {
                 // Written after every scenario, so an interrupted comparison still leaves what it finished.
                 write(started, engine, shardParts, done, campaign.notes(), catalog);
                 for (RunResult run : result.runs()) {
-                    if (run.headline().ok() == 0) {
+                    if (run.headline().onlyFailed()) {
                         anyDead = true;
-                        progress.note("loadtest: " + run.style() + " answered no request successfully in "
-                                + result.scenario().name() + " at step " + Numbers.load(run.step()) + ": errors "
+                        progress.note("loadtest: every request to " + run.style() + " failed in "
+                                + result.scenario().name() + " at step " + Numbers.load(run.step()) + ": "
                                 + run.headline().errors());
+                    } else if (run.headline().ok() == 0) {
+                        progress.note("loadtest: no request to " + run.style() + " completed within the window in "
+                                + result.scenario().name() + " at step " + Numbers.load(run.step())
+                                + " (overloaded, or the machine is busy)");
                     }
                 }
             }

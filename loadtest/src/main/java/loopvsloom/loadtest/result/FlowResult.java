@@ -24,4 +24,12 @@ public record FlowResult(String name, boolean headline, Model model, double load
     public long errorCount() {
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /**
+     * Every request in the window failed, and none by being slow (no timeout, nothing unfinished): the style is
+     * broken or unreachable, not overloaded.
+     */
+    public boolean onlyFailed() {
+        return ok == 0 && errorCount() > 0 && !errors.containsKey("timeout") && !errors.containsKey("unfinished");
+    }
 }

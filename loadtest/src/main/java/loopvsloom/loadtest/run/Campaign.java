@@ -59,6 +59,7 @@ public final class Campaign {
     private final java.util.Set<String> warmStyles = new java.util.HashSet<>();
     private int runs;
     private int busyRuns;
+    private int busyInARow;
     private double busiest;
 
     /** @param scrape false where the apps' management ports are out of reach (a cluster, compose) */
@@ -78,10 +79,10 @@ public final class Campaign {
     public List<String> notes() {
         List<String> all = new ArrayList<>(notes);
         if (busyRuns > 0) {
-            all.add(String.format(Locale.ROOT, "%d of %d runs started while the machine was still busy after waiting"
-                            + " %d s (up to %.1f of %d cores): something else was using CPU, and those numbers carry"
-                            + " that noise (see 'other' per run in results.json)", busyRuns, runs,
-                    QUIET_WAIT.toSeconds(), busiest, Runtime.getRuntime().availableProcessors()));
+            all.add(String.format(Locale.ROOT, "%d of %d runs started while the machine was busy (up to %.1f of %d"
+                            + " cores) despite waiting up to %d s: something else was using CPU, and those numbers"
+                            + " carry that noise (see 'other' per run in results.json)", busyRuns, runs, busiest,
+                    Runtime.getRuntime().availableProcessors(), QUIET_WAIT.toSeconds()));
         }
         return all;
     }
@@ -281,25 +282,32 @@ public final class Campaign {
         }
     }
 
-    /** Waits (up to a few seconds) until the machine is mostly idle, and returns how busy it was. */
+    /**
+     * Waits (up to a few seconds) until the machine is mostly idle, and returns how busy it was. When the last two
+     * waits ran out, something else keeps the machine busy for a while: waiting again would only lengthen the run, so
+     * the harness just takes one reading until a run finds the machine quiet again.
+     */
     private double waitForQuiet() throws InterruptedException {
         runs++;
         int cores = Runtime.getRuntime().availableProcessors();
-        long deadline = System.nanoTime() + QUIET_WAIT.toNanos();
+        long deadline = System.nanoTime() + (busyInARow >= 2 ? 0 : QUIET_WAIT.toNanos());
         Thread.sleep(200);
-        double busy = Double.NaN;
-        while (System.nanoTime() < deadline) {
+        double busy;
+        do {
             long[] before = CpuClock.machineJiffies();
             Thread.sleep(200);
             busy = CpuClock.busyCores(before, CpuClock.machineJiffies());
             if (Double.isNaN(busy) || busy < 0.25 * cores) {
+                busyInARow = 0;
                 return busy;
             }
-        }
+        } while (System.nanoTime() < deadline);
         busyRuns++;
+        busyInARow++;
         busiest = Math.max(busiest, busy);
-        progress.note(String.format(Locale.ROOT, "  note: the machine is still busy (%.1f of %d cores) after %d s:"
-                + " something else is using CPU; starting anyway", busy, cores, QUIET_WAIT.toSeconds()));
+        progress.note(String.format(Locale.ROOT, "  note: the machine is busy (%.1f of %d cores)%s: something else is"
+                + " using CPU; starting anyway", busy, cores, busyInARow > 2 ? "" : " after " + QUIET_WAIT.toSeconds()
+                + " s"));
         return busy;
     }
 
