@@ -5,7 +5,8 @@
 #
 # Load: wrk with SOAK_CONNECTIONS (default 100) connections on /quote (three downstream calls of 20 ms each, the
 # X-Latency-Ms knob) for the whole run, well under capacity. Every SAMPLE_SECONDS (default 60) the style's JVM is
-# asked for a full GC (jcmd GC.run) and its heap in use is read from /prometheus: the heap after GC. Reported per
+# asked for a full GC (jcmd GC.run) and the live data after it is read from /prometheus
+# (jvm_gc_live_data_size_bytes): the heap after GC. Reported per
 # style: requests and errors (non-2xx and socket errors: must be 0), every sample, and the least-squares slope of
 # heap-after-GC in KB per minute (≈ 0 means no leak; the first two samples are warm-up and left out).
 # Needs wrk, jcmd (the JDK's) and the jars. Ports: reliability/lib.sh.
@@ -21,8 +22,10 @@ for style in "${styles[@]}"; do
   pids=()
   start_stack "$style"
   url="http://127.0.0.1:$gw_port/$style/quote?sku=SKU-1&qty=2"
-  wrk -t2 -c"$connections" -d"$((minutes * 60))s" --timeout 10s -H 'X-Latency-Ms: 20' "$url" >"$state/soak-wrk.txt" &
+  wrk -t2 -c"$connections" -d"$((minutes * 60))s" --timeout 10s -H 'X-Latency-Ms: 20' \
+    -s "$(dirname "$0")/soak-status.lua" "$url" >"$state/soak-wrk.txt" &
   load=$!
+  pids+=("$load")
   : >"$state/soak-heap.txt"
   start_s=$(date +%s)
   while kill -0 "$load" 2>/dev/null; do
@@ -31,12 +34,15 @@ for style in "${styles[@]}"; do
     # shellcheck disable=SC2154 # pid_app is set by start()
     "$jdk/bin/jcmd" "$pid_app" GC.run >/dev/null 2>&1 || true
     sleep 1
-    heap=$(heap_used "$app_mport")
+    # Live data after that full GC (G1 leaves nothing in the young generation): heap in use right after it would
+    # also count what the running load allocated in between.
+    heap=$(metric "$app_mport" jvm_gc_live_data_size_bytes)
     minute=$(awk -v s="$(( $(date +%s) - start_s ))" 'BEGIN { printf "%.2f", s / 60 }')
     echo "$minute $heap" | tee -a "$state/soak-heap.txt" | awk '{ printf "  t=%5.1f min heap after GC %6.1f MB\n", $1, $2 / 1048576 }'
   done
   wait "$load" || true
   out=$(cat "$state/soak-wrk.txt")
+  echo "  answers by status: $(awk '/^status / { printf "%s%s %s", sep, $2, $3; sep = ", " }' <<<"$out")"
   errors=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10; found = 1 } END { if (!found) print 0 }' <<<"$out")
   echo "  requests: $(awk '/requests in/ { print $1 }' <<<"$out"), $(wrk_rps "$out") rps; non-2xx: $(wrk_non2xx "$out"); socket errors: $errors"
   awk 'NR > 2 { n++; sx += $1; sy += $2; sxx += $1 * $1; sxy += $1 * $2 }
