@@ -90,7 +90,8 @@ class RunCommandTest {
                 .containsExactly("reactive1", "virtual1", "reactive2", "virtual2");
         assertThat(runs).allSatisfy(run -> {
             assertThat(run.headline().ok()).isPositive();
-            assertThat(run.headline().latency().p50()).isBetween(19.0, 40.0);
+            // Never faster than the stand-in's 20 ms; how close to it is MeasurementAccuracyTest's job, on any machine.
+            assertThat(run.headline().latency().p50()).isBetween(19.0, 1000.0);
             assertThat(run.server().get(run.style())).containsKeys("cpu", "heap", "threads");
             assertThat(run.server()).containsKey("downstream");
         });

@@ -4,20 +4,20 @@ package loopvsloom.loadtest.engine;
  * Timing tests on a small machine shared with other work: an attempt whose assertions fail while other processes
  * kept the CPU busy is repeated (a few times at most); on a quiet machine a failure fails at once.
  */
-final class BusyMachine {
+public final class BusyMachine {
 
     /** Other processes using more than this many cores on average make an attempt unfit to judge the harness. */
     private static final double BUSY_CORES = 0.5;
     private static final int ATTEMPTS = 4;
 
-    interface Attempt {
+    public interface Attempt {
         void run() throws Exception;
     }
 
     private BusyMachine() {
     }
 
-    static void retryWhileBusy(Attempt attempt) throws Exception {
+    public static void retryWhileBusy(Attempt attempt) throws Exception {
         for (int i = 1; ; i++) {
             long[] machineBefore = CpuClock.machineJiffies();
             double selfBefore = CpuClock.processSeconds();
