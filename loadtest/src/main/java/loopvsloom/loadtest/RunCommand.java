@@ -101,7 +101,10 @@ final class RunCommand implements Callable<Integer> {
                     duration == null ? null : Scenarios.parseDuration(duration), repetitions, styles));
         }
         MetricCatalog catalog = serverMetrics == null ? MetricCatalog.builtIn() : MetricCatalog.read(serverMetrics);
-        Duration estimate = planned.stream().map(Scenario::estimate).reduce(Duration.ZERO, Duration::plus);
+        // Plus the harness's own warm-up (3 s) and each style's JIT warm-up before the first scenario (about 5 s).
+        long styleCount = planned.stream().flatMap(s -> s.styles().stream()).distinct().count();
+        Duration estimate = planned.stream().map(Scenario::estimate).reduce(Duration.ZERO, Duration::plus)
+                .plusSeconds(3 + 5 * styleCount);
         Progress progress = new Progress(System.err, quiet);
         progress.note(String.format(Locale.ROOT, "loadtest: %d scenario(s) %s, about %d min %02d s; report in %s/",
                 planned.size(), planned.stream().map(Scenario::name).toList(), estimate.toMinutes(),
