@@ -1,0 +1,90 @@
+package loopvsloom.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SIGTERM during load, the same check for every style: readiness goes down at once, every request accepted before the
+ * signal completes with 200, and the process exits well within the grace period (micronaut.lifecycle.graceful-shutdown,
+ * 30 s). The app runs as its own process, as in a container, so the signal is real.
+ */
+public final class GracefulShutdownCheck {
+
+    static final int IN_FLIGHT = 20;
+
+    private GracefulShutdownCheck() {
+    }
+
+    /** Runs the style module's app ({@code loopvsloom.Application}) in a Micronaut environment, or "default". */
+    public static void sigtermLetsEveryAcceptedRequestFinish(String environment) throws Exception {
+        Map<String, String> env = environment.equals("default") ? Map.of()
+                : Map.of("MICRONAUT_ENVIRONMENTS", environment);
+        try (AppProcess app = AppProcess.start("loopvsloom.Application", env)) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest warm = HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1")).build();
+            assertThat(client.send(warm, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            List<CompletableFuture<HttpResponse<String>>> accepted = new ArrayList<>();
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                accepted.add(client.sendAsync(HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1000"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            awaitInFlight(client, app, IN_FLIGHT);
+
+            long signalled = System.nanoTime();
+            app.process().destroy(); // SIGTERM
+            int readiness = app.readiness();
+            for (int i = 0; i < 20 && readiness == 200; i++) {
+                Thread.sleep(50);
+                readiness = app.readiness();
+            }
+            long readinessDownMillis = (System.nanoTime() - signalled) / 1_000_000;
+
+            int failures = 0;
+            for (CompletableFuture<HttpResponse<String>> answer : accepted) {
+                try {
+                    if (answer.get(30, TimeUnit.SECONDS).statusCode() != 200) {
+                        failures++;
+                    }
+                } catch (Exception e) {
+                    failures++;
+                }
+            }
+            long drainedMillis = (System.nanoTime() - signalled) / 1_000_000;
+            boolean exited = app.process().waitFor(35, TimeUnit.SECONDS);
+            System.out.printf("graceful shutdown %s: readiness down after %d ms (status %d), %d/%d accepted requests"
+                            + " failed, drained after %d ms, exited %s%n", environment,
+                    readinessDownMillis, readiness, failures, IN_FLIGHT, drainedMillis, exited);
+
+            assertThat(readiness).as("readiness after SIGTERM: 503, or the port closed (-1)").isNotEqualTo(200);
+            assertThat(readinessDownMillis).isLessThan(1_000);
+            assertThat(failures).as("accepted requests that failed").isZero();
+            assertThat(exited).as("exited within the grace period").isTrue();
+        }
+    }
+
+    private static void awaitInFlight(HttpClient client, AppProcess app, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long inFlight = 0;
+        while (System.nanoTime() < deadline) {
+            String metrics = client.send(HttpRequest.newBuilder(app.managementUrl().resolve("/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            inFlight = metrics.lines().filter(l -> l.startsWith("http_server_in_flight{"))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            if (inFlight >= expected) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("only " + inFlight + " of " + expected + " requests in flight");
+    }
+}
