@@ -1,5 +1,6 @@
-package loopvsloom.limit;
+package loopvsloom.web;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -13,7 +14,6 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import java.util.concurrent.Semaphore;
-import loopvsloom.web.ProblemException;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,11 +21,13 @@ import reactor.core.publisher.Mono;
 /**
  * An explicit cap on requests in flight ({@code app.max-concurrent-requests}, default 20,000): past it a request is
  * answered at once with 503 problem+json and {@code Retry-After: 1} instead of being accepted. Virtual threads are
- * cheap, so without a cap the app accepts work without bound until heap or downstream gives out; the cap turns
- * overload into a fast, explicit refusal. The permit is taken with {@code tryAcquire} on the event loop before the
- * handler is dispatched (it never blocks) and released when the response is ready (for a stream, at its headers).
- * The reactive twin holds the same cap, so every style sheds with the same status at the same concurrency.
+ * cheap and an event loop queues without limit, so without a cap a style accepts work without bound until heap or
+ * downstream gives out; the cap turns overload into a fast, explicit refusal. The permit is taken with
+ * {@code tryAcquire} on the event loop before the handler is dispatched (it never blocks) and released when the
+ * response is ready (for a stream, at its headers). One class for every style, so they shed with the same status at
+ * the same concurrency; only apps that set the property (the styles) get it.
  */
+@Requires(property = "app.max-concurrent-requests")
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class ConcurrencyLimit implements HttpServerFilter {
 
