@@ -1,5 +1,7 @@
 package loopvsloom.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
@@ -36,11 +38,17 @@ final class ConcurrencyLimit implements HttpServerFilter {
     private final int max;
     private final Semaphore permits;
     private final ErrorResponseProcessor<?> problems;
+    private final Counter rejected;
 
-    ConcurrencyLimit(@Value("${app.max-concurrent-requests:20000}") int max, ErrorResponseProcessor<?> problems) {
+    ConcurrencyLimit(@Value("${app.max-concurrent-requests:20000}") int max, ErrorResponseProcessor<?> problems,
+                     MeterRegistry registry) {
         this.max = max;
         this.permits = new Semaphore(max);
         this.problems = problems;
+        this.rejected = Counter.builder(MetricNames.HTTP_SERVER_REJECTED)
+                .tag(MetricNames.TAG_REASON, "concurrency-limit")
+                .description("Requests refused with 503 at the app's concurrency cap")
+                .register(registry);
     }
 
     @Override
@@ -49,6 +57,7 @@ final class ConcurrencyLimit implements HttpServerFilter {
             return chain.proceed(request);
         }
         if (!permits.tryAcquire()) {
+            rejected.increment();
             return Mono.just(busy(request));
         }
         return Flux.from(chain.proceed(request)).doFinally(signal -> permits.release());

@@ -16,6 +16,10 @@ public final class MetricNames {
     /** Requests an app has accepted and not yet answered (gauge). Prometheus: http_server_in_flight. */
     public static final String HTTP_SERVER_IN_FLIGHT = "http.server.in.flight";
 
+    /** Requests a style app refused at its concurrency cap with 503 (counter, tag reason). Prometheus:
+     *  http_server_requests_rejected_total. */
+    public static final String HTTP_SERVER_REJECTED = "http.server.requests.rejected";
+
     /** How late a task scheduled on an event loop ran (timer, tag loop). Prometheus: eventloop_lag_seconds. */
     public static final String EVENT_LOOP_LAG = "eventloop.lag";
     /** Tasks queued on an event loop, waiting for it (gauge, tag loop). Prometheus: eventloop_pending_tasks. */

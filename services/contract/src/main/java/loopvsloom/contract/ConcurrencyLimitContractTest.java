@@ -25,6 +25,7 @@ class ConcurrencyLimitContractTest {
     void requestsPastTheConcurrencyLimitAre503WithRetryAfterAtOnce() {
         int limit = target.maxConcurrentRequests();
         assumeTrue(limit > 0 && limit <= 200, "needs a known, small app.max-concurrent-requests (test env: 64)");
+        long rejectedBefore = rejected();
         URI uri = Http.at(target.baseUrl(), "/io?ms=2000");
         int offered = limit + 24;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,7 +55,16 @@ class ConcurrencyLimitContractTest {
         assertThat(shed).as("shed").isGreaterThanOrEqualTo(offered - limit);
         // Each accepted call takes 2 s; had the excess queued instead of being shed, a second wave would take 4 s.
         assertThat(millis).isLessThan(3_900);
+        if (target.managementUrl() != null) {
+            assertThat(rejected() - rejectedBefore).as("http_server_requests_rejected_total").isEqualTo(shed);
+        }
         // The permits came back: a request after the burst is accepted.
         assertThat(Http.get(target.baseUrl(), "/io?ms=1").status()).isEqualTo(200);
+    }
+
+    private long rejected() {
+        URI management = target.managementUrl();
+        return management == null ? 0
+                : FaultContractTest.gauge(Http.get(management, "/prometheus").body(), "http_server_requests_rejected_total");
     }
 }
