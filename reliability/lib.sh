@@ -24,6 +24,7 @@ find_jdk() {
   echo "no JDK 25 found: set JAVA_HOME" >&2; exit 1
 }
 jdk=$(find_jdk)
+command -v wrk >/dev/null 2>&1 || { echo "needs wrk on the PATH (Debian/Ubuntu: apt-get install -y wrk)" >&2; exit 1; }
 
 pids=()
 cleanup() {
