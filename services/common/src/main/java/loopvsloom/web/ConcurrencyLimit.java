@@ -17,7 +17,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import java.util.concurrent.Semaphore;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,8 +25,8 @@ import reactor.core.publisher.Mono;
  * cheap and an event loop queues without limit, so without a cap a style accepts work without bound until heap or
  * downstream gives out; the cap turns overload into a fast, explicit refusal. The permit is taken with
  * {@code tryAcquire} on the event loop before the handler is dispatched (it never blocks) and released when the
- * response is ready (for a stream, at its headers). One class for every style, so they shed with the same status at
- * the same concurrency; only apps that set the property (the styles) get it.
+ * request ends (a stream holds its permit until its last tick: {@link RequestEnd}). One class for every style, so
+ * they shed with the same status at the same concurrency; only apps that set the property (the styles) get it.
  */
 @Requires(property = "app.max-concurrent-requests")
 @Filter(Filter.MATCH_ALL_PATTERN)
@@ -60,7 +59,8 @@ final class ConcurrencyLimit implements HttpServerFilter {
             rejected.increment();
             return Mono.just(busy(request));
         }
-        return Flux.from(chain.proceed(request)).doFinally(signal -> permits.release());
+        RequestEnd.onEnd(request, permits::release);
+        return chain.proceed(request);
     }
 
     private MutableHttpResponse<?> busy(HttpRequest<?> request) {

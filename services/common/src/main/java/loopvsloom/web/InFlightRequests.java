@@ -10,11 +10,11 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 
 /**
- * Counts requests between arrival and response (for a stream: until its headers), the figure Little's law relates to
- * throughput and latency: an event loop or a virtual thread holds thousands cheaply, a 200-thread pool queues past 200.
+ * Counts requests between arrival and their last byte (a stream is in flight until it ends: {@link RequestEnd}), the
+ * figure Little's law relates to throughput and latency: an event loop or a virtual thread holds thousands cheaply, a
+ * 200-thread pool queues past 200.
  * Health checks and scrapes are not counted, so a scrape does not see itself.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
@@ -34,7 +34,8 @@ final class InFlightRequests implements HttpServerFilter {
             return chain.proceed(request);
         }
         inFlight.incrementAndGet();
-        return Flux.from(chain.proceed(request)).doFinally(signal -> inFlight.decrementAndGet());
+        RequestEnd.onEnd(request, inFlight::decrementAndGet);
+        return chain.proceed(request);
     }
 
     private static boolean isManagement(String path) {

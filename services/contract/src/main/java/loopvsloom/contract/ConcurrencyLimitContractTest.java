@@ -1,8 +1,11 @@
 package loopvsloom.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every style caps requests in flight (app.max-concurrent-requests): past the cap it answers 503 problem+json with
- * Retry-After at once instead of queueing without bound, and what it accepted completes normally.
+ * Retry-After at once instead of queueing without bound, and what it accepted completes normally. A stream counts
+ * until its last tick, so a flood of long streams is capped too.
  */
 class ConcurrencyLimitContractTest {
 
@@ -60,6 +64,49 @@ class ConcurrencyLimitContractTest {
         }
         // The permits came back: a request after the burst is accepted.
         assertThat(Http.get(target.baseUrl(), "/io?ms=1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStreamHoldsItsPermitUntilItsLastTick() throws Exception {
+        int limit = target.maxConcurrentRequests();
+        assumeTrue(limit > 0 && limit <= 200, "needs a known, small app.max-concurrent-requests (test env: 64)");
+        // All at once; each answers its headers at its first tick, then keeps going for about 3 s more.
+        URI uri = Http.at(target.baseUrl(), "/stream?count=4&intervalMs=1000");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            opening.add(client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
+        }
+        List<HttpResponse<InputStream>> streams = new ArrayList<>();
+        try {
+            for (CompletableFuture<HttpResponse<InputStream>> stream : opening) {
+                streams.add(stream.join());
+            }
+            assertThat(streams).extracting(HttpResponse::statusCode).containsOnly(200);
+            // Every permit is held by a stream past its headers: the next request is refused, not queued.
+            Http.Answer refused = Http.get(target.baseUrl(), "/io?ms=1");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            if (target.managementUrl() != null) {
+                assertThat(inFlight()).as("http_server_in_flight while the streams run").isEqualTo(limit);
+            }
+        } finally {
+            for (HttpResponse<InputStream> stream : streams) {
+                try (InputStream body = stream.body()) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+        }
+        // The streams ended, and with them their permits.
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(Http.get(target.baseUrl(), "/io?ms=1").status()).isEqualTo(200));
+        if (target.managementUrl() != null) {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(inFlight()).isZero());
+        }
+    }
+
+    private long inFlight() {
+        return FaultContractTest.gauge(Http.get(target.managementUrl(), "/prometheus").body(), "http_server_in_flight");
     }
 
     private long rejected() {

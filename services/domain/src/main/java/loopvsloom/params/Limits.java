@@ -13,6 +13,8 @@ public final class Limits {
     /** Large enough that a stream outgrows every socket buffer on the way, so backpressure can be seen. */
     public static final int MAX_TICKS = 1_000_000;
     public static final int MAX_TICK_INTERVAL_MS = 10_000;
+    /** The longest stream one request may ask for (count × intervalMs): an hour, not the 115 days the two caps allow. */
+    public static final long MAX_STREAM_MS = 3_600_000;
     public static final int DEFAULT_TICKS = 10;
     public static final int DEFAULT_TICK_INTERVAL_MS = 100;
 

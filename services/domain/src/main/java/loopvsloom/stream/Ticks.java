@@ -1,5 +1,6 @@
 package loopvsloom.stream;
 
+import loopvsloom.params.InvalidParameterException;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
 import loopvsloom.quote.Catalog;
@@ -16,9 +17,14 @@ public final class Ticks {
     }
 
     public static TickRequest parse(String count, String intervalMs) {
-        return new TickRequest(
+        TickRequest request = new TickRequest(
                 Params.intIn("count", count, 1, Limits.MAX_TICKS, Limits.DEFAULT_TICKS),
                 Params.intIn("intervalMs", intervalMs, 0, Limits.MAX_TICK_INTERVAL_MS, Limits.DEFAULT_TICK_INTERVAL_MS));
+        if ((long) request.count() * request.intervalMs() > Limits.MAX_STREAM_MS) {
+            throw new InvalidParameterException("count", "times intervalMs must be at most " + Limits.MAX_STREAM_MS
+                    + " ms (an hour), got " + request.count() + " × " + request.intervalMs() + " ms");
+        }
+        return request;
     }
 
     public static Tick tick(int seq, long nowMillis) {

@@ -20,4 +20,13 @@ class TicksTest {
         assertThatThrownBy(() -> Ticks.parse("1000001", "1")).hasMessageContaining("count");
         assertThatThrownBy(() -> Ticks.parse("1", "-5")).hasMessageContaining("intervalMs");
     }
+
+    @Test
+    void aStreamMayLastAnHourAtMost() {
+        assertThat(Ticks.parse("360000", "10")).isEqualTo(new Ticks.TickRequest(360_000, 10));
+        assertThat(Ticks.parse("1000000", "0")).isEqualTo(new Ticks.TickRequest(1_000_000, 0));
+        assertThatThrownBy(() -> Ticks.parse("360001", "10")).hasMessageContaining("count")
+                .hasMessageContaining("3600000 ms");
+        assertThatThrownBy(() -> Ticks.parse("1000000", "10000")).hasMessageContaining("count");
+    }
 }
