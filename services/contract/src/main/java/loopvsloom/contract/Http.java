@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Plain HTTP over loopback with the JDK's client: the contract sees the apps only as a client would. */
 final class Http {
@@ -58,6 +62,32 @@ final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes one GET with {@code target} as is (after the base URL's path, e.g. a gateway prefix) to a socket, as
+     * HTTP/1.0 so the answer ends when the connection closes.
+     */
+    static Answer raw(URI base, String target) {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/$", "");
+            socket.getOutputStream().write(("GET " + path + target + " HTTP/1.0\r\nHost: " + base.getHost()
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            int split = text.indexOf("\r\n\r\n");
+            String head = split < 0 ? text : text.substring(0, split);
+            Map<String, String> headers = head.lines().skip(1).filter(line -> line.contains(":"))
+                    .collect(Collectors.toMap(line -> line.substring(0, line.indexOf(':')).trim().toLowerCase(),
+                            line -> line.substring(line.indexOf(':') + 1).trim(), (first, second) -> first));
+            int status = head.length() >= 12 ? Integer.parseInt(head.substring(9, 12)) : -1;
+            return new Answer(status, headers.getOrDefault("content-type", ""), headers.getOrDefault("x-served-by", ""),
+                    split < 0 ? "" : text.substring(split + 4), millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public final class Params {
 
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+    /** Plain decimal notation: what Double.parseDouble also takes (52.5d, 0x1.ap3, Infinity) is not a coordinate. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?");
 
     private Params() {
     }
@@ -42,7 +44,7 @@ public final class Params {
         }
         double value;
         try {
-            if (raw.length() > 32) {
+            if (raw.length() > 32 || !DECIMAL.matcher(raw.trim()).matches()) {
                 throw new NumberFormatException();
             }
             value = Double.parseDouble(raw.trim());

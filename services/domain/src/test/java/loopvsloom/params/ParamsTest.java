@@ -27,4 +27,15 @@ class ParamsTest {
         assertThatThrownBy(() -> Params.doubleIn("lat", "NaN", -90, 90)).hasMessageContaining("lat");
         assertThatThrownBy(() -> Params.doubleIn("lon", "181", -180, 180)).hasMessageContaining("lon");
     }
+
+    @Test
+    void coordinatesArePlainDecimalsOnly() {
+        assertThat(Params.doubleIn("lat", "52.5", -90, 90)).isEqualTo(52.5);
+        assertThat(Params.doubleIn("lat", "-.5", -90, 90)).isEqualTo(-0.5);
+        assertThat(Params.doubleIn("lat", "5.25e1", -90, 90)).isEqualTo(52.5);
+        for (String notDecimal : new String[] {"52.5d", "52.5f", "0x1.ap3", "Infinity", "-Infinity", "1_0", "."}) {
+            assertThatThrownBy(() -> Params.doubleIn("lat", notDecimal, -90, 90)).as(notDecimal)
+                    .hasMessageContaining("lat: must be a number");
+        }
+    }
 }
