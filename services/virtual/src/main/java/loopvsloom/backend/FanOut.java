@@ -1,9 +1,11 @@
 package loopvsloom.backend;
 
+import io.micronaut.http.HttpStatus;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import loopvsloom.web.ProblemException;
 
 /**
  * Parallel downstream calls as plain futures on the {@code fanout} executor (application.yml: a virtual thread per
@@ -22,8 +24,9 @@ public final class FanOut {
         try {
             return call.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+            // Only a shutdown interrupts a request thread: say so with a 503, not a 500.
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a downstream call", e);
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "the app is shutting down", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
