@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.TaskExecutors;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Only configuration tells the two modes apart: a virtual thread per task without limit, or a fixed pool of 200
- * platform threads where task 201 waits in the queue.
+ * platform threads where task 201 waits in the queue: for requests, their downstream calls and the streams they write.
  */
 class RequestExecutorTest {
 
@@ -26,6 +27,7 @@ class RequestExecutorTest {
             assertThat(peakConcurrency(requests(context))).isEqualTo(TASKS);
             assertThat(requests(context).submit(() -> Thread.currentThread().isVirtual()).get(5, TimeUnit.SECONDS))
                     .isTrue();
+            assertThat(peakConcurrency(streamWriters(context))).isEqualTo(TASKS);
         }
     }
 
@@ -37,7 +39,15 @@ class RequestExecutorTest {
                     .isFalse();
             ExecutorService fanout = context.getBean(ExecutorService.class, Qualifiers.byName(FanOut.EXECUTOR));
             assertThat(fanout.submit(() -> Thread.currentThread().isVirtual()).get(5, TimeUnit.SECONDS)).isFalse();
+            // Streams too: Micronaut writes an InputStream body from its blocking executor, a 200-thread pool here.
+            assertThat(peakConcurrency(streamWriters(context))).isEqualTo(200);
+            assertThat(streamWriters(context).submit(() -> Thread.currentThread().isVirtual()).get(5, TimeUnit.SECONDS))
+                    .isFalse();
         }
+    }
+
+    private static ExecutorService streamWriters(ApplicationContext context) {
+        return context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING));
     }
 
     private static ExecutorService requests(ApplicationContext context) {
