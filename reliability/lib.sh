@@ -32,7 +32,9 @@ cleanup() {
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+# A signal stops the whole script, not just the style in progress (the soak would go on to the next style).
+trap 'cleanup; exit 143' INT TERM
 
 # start NAME JAR ENVIRONMENTS PORT MPORT [VAR=VALUE...]
 start() {
