@@ -19,6 +19,8 @@ class BadInputContractTest {
 
     private final URI base = ContractTarget.current().baseUrl();
     private final String style = ContractTarget.current().style();
+    /** A black-box run through a gateway route (a base URL with a path such as /virtual/). */
+    private final boolean viaGateway = base.getPath() != null && base.getPath().length() > 1;
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
@@ -154,7 +156,8 @@ class BadInputContractTest {
     void anUnknownExtraSegmentIs404(String path) {
         int query = path.indexOf('?');
         Http.Answer answer = Http.get(base, path.substring(0, query) + "/..%2F..%2Fetc" + path.substring(query));
-        assertProblem(answer, 404, null);
+        // The gateway refuses an encoded slash itself (400) rather than let a route prefix be walked out of.
+        assertProblem(answer, viaGateway ? 400 : 404, null);
     }
 
     /** Request targets no well-behaved client sends (a JDK client refuses to build them), written to a socket as is. */
@@ -186,8 +189,14 @@ class BadInputContractTest {
         }
         assertThat(answer.body()).doesNotContain("Exception", "\tat ", "loopvsloom.", "<script>", "127.0.0.1", "localhost");
         if (!style.isEmpty()) {
-            // Errors say who answered too; one made before any handler ran was made on the event loop.
-            assertThat(answer.servedBy()).startsWith(style + "; thread=");
+            // Errors say who answered too; one made before any handler ran was made on the event loop. Behind a
+            // gateway, the gateway itself refuses what no style takes (bodies, big headers, odd or malformed paths).
+            assertThat(answer.servedBy()).satisfiesAnyOf(
+                    servedBy -> assertThat(servedBy).startsWith(style + "; thread="),
+                    servedBy -> {
+                        assertThat(viaGateway && parameter == null).isTrue();
+                        assertThat(servedBy).startsWith("gateway; thread=");
+                    });
         }
     }
 }

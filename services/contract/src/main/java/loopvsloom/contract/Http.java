@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /** Plain HTTP over loopback with the JDK's client: the contract sees the apps only as a client would. */
 final class Http {
@@ -106,5 +107,14 @@ final class Http {
     /** The downstream's counters (/stats): started, completed, failed, cancelled, inFlight, ticksEmitted. */
     static JsonNode downstreamStats() {
         return get(ContractTarget.current().downstreamUrl(), "/stats").json();
+    }
+
+    /**
+     * Waits until downstream has nothing in flight, so a test that counts on it starts clean: an earlier test's
+     * abandoned stream is read to its end by the app's client (Micronaut 4.10), which can take a while.
+     */
+    static void awaitDownstreamIdle() {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> downstreamStats().get("inFlight").asLong() == 0);
     }
 }

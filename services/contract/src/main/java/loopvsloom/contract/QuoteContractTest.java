@@ -59,6 +59,7 @@ class QuoteContractTest {
 
     @Test
     void quotePastItsDeadlineCancelsTheOutstandingCalls() {
+        Http.awaitDownstreamIdle();
         Http.get(base, "/quote?sku=WARM&qty=1");
         long cancelledBefore = Http.downstreamStats().get("cancelled").asLong();
         Http.Answer answer = Http.get(base, "/quote?sku=SKU-1&qty=1&deadlineMs=300", "X-Latency-Ms", "5000");
@@ -75,6 +76,7 @@ class QuoteContractTest {
     void cancellingCallsAtTheDeadlineNeverBreaksOtherCalls() throws Exception {
         // Deadlines right at the downstream latency: some calls are cancelled a moment before or after their answer,
         // while /io calls share the same pooled connections. A cancel must close only its own call's connection.
+        Http.awaitDownstreamIdle();
         List<Callable<Outcome>> calls = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             String quote = "/quote?sku=SKU-" + i + "&qty=1&deadlineMs=" + (30 + i % 40);
