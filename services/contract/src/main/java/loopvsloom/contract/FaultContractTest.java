@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +95,9 @@ class FaultContractTest {
             // is platform mode's fixed pools, which start a thread per task until full: the seven calls made since
             // the baseline may each have added one, for good.
             assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(threadBaseline + 16);
+            // Virtual threads are not in that gauge: count them in a thread dump. Every one a request, a downstream
+            // call or a stream started in a thread-per-task executor has ended (none exist in the reactive style).
+            assertThat(threadsOfThreadPerTaskExecutors()).as("threads left in thread-per-task executors").isZero();
         });
         String main = Http.get(target.managementUrl(), "/prometheus").body();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
@@ -128,6 +136,31 @@ class FaultContractTest {
             // a cut mid-chunk surfaces as an I/O error: also a cut stream
         }
         return lines;
+    }
+
+    /** How a thread dump names the container of a thread-per-task executor's threads. */
+    private static final String THREAD_PER_TASK_EXECUTOR = "java.util.concurrent.ThreadPerTaskExecutor@";
+
+    /**
+     * Threads of every thread-per-task executor in this JVM (the style apps under test run in it), from the JDK's
+     * JSON thread dump, which lists virtual threads by the executor that started them.
+     */
+    private static long threadsOfThreadPerTaskExecutors() throws IOException {
+        Path file = Files.createTempFile("threads", ".json");
+        Files.delete(file);
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+            long threads = 0;
+            for (JsonNode container : Http.JSON.readTree(file.toFile()).path("threadDump").path("threadContainers")) {
+                if (container.path("container").asText().startsWith(THREAD_PER_TASK_EXECUTOR)) {
+                    threads += container.path("threads").size();
+                }
+            }
+            return threads;
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     static long liveThreads(URI management) {
