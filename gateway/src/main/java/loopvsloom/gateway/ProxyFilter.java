@@ -60,7 +60,7 @@ final class ProxyFilter implements HttpServerFilter {
         String rawPath = uri.getRawPath();
         if (isOdd(rawPath)) {
             // Dot segments, doubled, encoded or back slashes: never proxied, so a route prefix is no way out of its
-            // route whatever the upstream would make of the path (OddPathTest).
+            // route whatever the upstream would make of the path (FrontDoorTest).
             return Publishers.just(withId(problems.response(request, HttpStatus.BAD_REQUEST,
                     "path: dot segments and doubled, encoded or back slashes are not allowed", null), requestId));
         }

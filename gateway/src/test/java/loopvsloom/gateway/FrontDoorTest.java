@@ -7,22 +7,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Odd paths (dot segments, doubled or encoded slashes, backslashes, very long paths) are a 4xx problem+json at the
- * gateway and reach no upstream: a route prefix must not be a way to walk out of the route. Sent over a raw socket so
- * no client normalises the path first.
+ * The gateway refuses itself what no style takes, and proxies none of it. Odd paths (dot segments, doubled or encoded
+ * slashes, backslashes, very long paths) are a 4xx problem+json: a route prefix must not be a way to walk out of the
+ * route; they are sent over a raw socket so no client normalises the path first. A body on a GET (413 past 64 KB,
+ * else 415) and a header block past 8 KB (413) are refused before proxying.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OddPathTest {
+class FrontDoorTest {
 
     private GatewayHarness gateway;
 
@@ -62,6 +67,43 @@ class OddPathTest {
         assertThat(gateway.reactive.seen).isEmpty();
         assertThat(gateway.virtual.seen).isEmpty();
         assertThat(gateway.platform.seen).isEmpty();
+    }
+
+    @Test
+    void aBodyPast64KbIs413AndNotProxied() throws Exception {
+        assertRefused(sendGetWithBody("x".repeat(100 * 1024), "text/plain"), 413);
+    }
+
+    @Test
+    void aSmallBodyOnAGetIs415AndNotProxied() throws Exception {
+        assertRefused(sendGetWithBody("<quote/>", "application/xml"), 415);
+    }
+
+    @Test
+    void headersPast8KbAre413AndNotProxied() throws Exception {
+        assertRefused(gateway.get("/virtual/echo", "X-Padding", "p".repeat(9 * 1024)), 413);
+    }
+
+    @Test
+    void anOrdinaryGetStillReachesItsUpstream() throws Exception {
+        assertThat(gateway.get("/virtual/echo").statusCode()).isEqualTo(200);
+        assertThat(gateway.virtual.seen).hasSize(1);
+    }
+
+    private HttpResponse<String> sendGetWithBody(String body, String contentType) throws Exception {
+        return gateway.http.send(HttpRequest.newBuilder(gateway.uri("/virtual/echo"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .method("GET", HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void assertRefused(HttpResponse<String> answer, int status) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(answer.headers().firstValue("X-Served-By").orElse("")).startsWith("gateway; thread=");
+        assertThat(answer.body()).contains("\"status\":" + status).doesNotContain("Exception", "\tat ");
+        assertThat(gateway.virtual.seen).isEmpty();
     }
 
     record Raw(int status, String head, String body) {
