@@ -4,8 +4,8 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * What Micronaut and Netty do on an event loop that BlockHound reports but that is not request-time blocking: calls made once,
- * lazily (reading service files for its first error response; seeding the SSL context, from /dev/urandom, when the
+ * What Micronaut and Netty do on an event loop that BlockHound reports but that is not request-time blocking: calls
+ * made once, lazily (reading service files for its first error response; seeding the SSL context, from /dev/urandom, when the
  * first downstream call builds the HTTP client), and two locks held for a few instructions that park only when
  * contended (each seen once here on a busy machine, as a 500): the client pool's hand-over of a request to a
  * connection (a LinkedBlockingQueue insert) and Netty's buffer allocator growing its per-thread magazines. Anything
