@@ -24,7 +24,7 @@ final class InFlightRequests implements HttpServerFilter {
 
     InFlightRequests(MeterRegistry registry) {
         Gauge.builder(MetricNames.HTTP_SERVER_IN_FLIGHT, inFlight, AtomicInteger::get)
-                .description("Requests accepted and not yet answered")
+                .description("Requests accepted and not yet finished (a stream: until its last byte)")
                 .register(registry);
     }
 

@@ -13,7 +13,8 @@ public final class MetricNames {
 
     /** Micronaut's server timer; the project only sets its histogram buckets. Prometheus: http_server_requests_seconds. */
     public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
-    /** Requests an app has accepted and not yet answered (gauge). Prometheus: http_server_in_flight. */
+    /** Requests an app has accepted and not yet finished, a stream until its last byte (gauge). Prometheus:
+     *  http_server_in_flight. */
     public static final String HTTP_SERVER_IN_FLIGHT = "http.server.in.flight";
 
     /** Requests a style app refused at its concurrency cap with 503 (counter, tag reason). Prometheus:

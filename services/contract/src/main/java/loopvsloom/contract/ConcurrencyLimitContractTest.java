@@ -70,8 +70,9 @@ class ConcurrencyLimitContractTest {
     void aStreamHoldsItsPermitUntilItsLastTick() throws Exception {
         int limit = target.maxConcurrentRequests();
         assumeTrue(limit > 0 && limit <= 200, "needs a known, small app.max-concurrent-requests (test env: 64)");
-        // All at once; each answers its headers at its first tick, then keeps going for about 3 s more.
-        URI uri = Http.at(target.baseUrl(), "/stream?count=4&intervalMs=1000");
+        // All at once; each answers its headers at its first tick, then keeps going for about 9 s more: time enough,
+        // on a slow machine, to open them all and try one more request while all are running.
+        URI uri = Http.at(target.baseUrl(), "/stream?count=10&intervalMs=1000");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
@@ -97,9 +98,15 @@ class ConcurrencyLimitContractTest {
                 }
             }
         }
-        // The streams ended, and with them their permits.
-        await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(Http.get(target.baseUrl(), "/io?ms=1").status()).isEqualTo(200));
+        // The streams ended, and with them every permit: the full limit of requests is accepted again, at once.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                calls.add(client.sendAsync(HttpRequest.newBuilder(Http.at(target.baseUrl(), "/io?ms=300"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            assertThat(calls).extracting(call -> call.join().statusCode()).containsOnly(200);
+        });
         if (target.managementUrl() != null) {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(inFlight()).isZero());
         }

@@ -96,7 +96,8 @@ class FaultContractTest {
             // the baseline may each have added one, for good.
             assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(threadBaseline + 16);
             // Virtual threads are not in that gauge: count them in a thread dump. Every one a request, a downstream
-            // call or a stream started in a thread-per-task executor has ended (none exist in the reactive style).
+            // call or a stream started in a thread-per-task executor has ended (the virtual style; reactive and
+            // platform mode have none, their pools are fixed).
             assertThat(threadsOfThreadPerTaskExecutors()).as("threads left in thread-per-task executors").isZero();
         });
         String main = Http.get(target.managementUrl(), "/prometheus").body();

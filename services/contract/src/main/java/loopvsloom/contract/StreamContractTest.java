@@ -69,7 +69,8 @@ class StreamContractTest {
                 before = after;
             }
             assertThat(after - before).as("ticks made in the last second, of " + after).isLessThan(count / 40);
-            assertThat(after).isLessThan(count / 2);
+            // Stalled well before the end: an unchecked producer stops only at count.
+            assertThat(after).isLessThan(count - count / 10);
         }
     }
 
