@@ -9,7 +9,8 @@
 # Retry-After at once. Reported: accepted and shed rps, the accepted requests' mean and p99 latency (from the
 # gateway's own gateway_upstream_latency histogram), the largest heap seen on the gateway and the style (sampled
 # every 2 s), OutOfMemoryErrors in the logs, and recovery: CAP connections again in 2-second windows until the
-# throughput is back to 90 % of capacity (must be within 10 s).
+# throughput is back to 90 % of capacity (must be within 10 s). Exits 1 if any style missed recovery or ran out of
+# memory.
 # Needs wrk and the jars (./mvnw -q package -DskipTests). Ports: reliability/lib.sh.
 source "$(dirname "$0")/lib.sh"
 
@@ -17,6 +18,7 @@ cap=${CAP:-200}
 seconds=${OVERLOAD_SECONDS:-60}
 path="/io?ms=100"
 styles=("$@"); [ ${#styles[@]} -gt 0 ] || styles=(reactive virtual platform)
+failed=()
 
 histogram_p99() { # p99 of gateway_upstream_latency over the samples in files $1 (before) and $2 (after)
   awk '/^gateway_upstream_latency_seconds_bucket\{/ {
@@ -56,8 +58,10 @@ for style in "${styles[@]}"; do
   read -r max_gw_heap max_app_heap < <(awk '{ if ($1 > g) g = $1; if ($2 > a) a = $2 } END { print g + 0, a + 0 }' "$state/heap.txt")
   echo "overload: $((5 * cap)) connections for ${seconds}s: wrk $(wrk_rps "$out") rps in all (non-2xx $(wrk_non2xx "$out"))"
   echo "  accepted $((accepted / seconds)) rps (mean $mean, p99 $p99), shed $((shed / seconds)) rps with 503"
+  ooms=$(cat "$state"/*.log | grep -c OutOfMemoryError || true)
   echo "  max heap used: gateway $((max_gw_heap / 1048576)) MB, $style $((max_app_heap / 1048576)) MB (-Xmx512m);" \
-       "OutOfMemoryError in logs: $(cat "$state"/*.log | grep -c OutOfMemoryError || true)"
+       "OutOfMemoryError in logs: $ooms"
+  [ "$ooms" -eq 0 ] || failed+=("$style: OutOfMemoryError")
   recovered="not within 10 s"
   for window in 2 4 6 8 10; do
     out=$(wrk -t2 -c"$cap" -d2s "$url"); rps=$(wrk_rps "$out")
@@ -65,7 +69,9 @@ for style in "${styles[@]}"; do
     if [ "$rps" -ge $((capacity * 9 / 10)) ]; then recovered="within ${window} s"; break; fi
   done
   echo "recovery to 90 % of capacity: $recovered"
+  [ "$recovered" != "not within 10 s" ] || failed+=("$style: no recovery within 10 s")
   cleanup
   pids=()
   sleep 2
 done
+[ ${#failed[@]} -eq 0 ] || { printf 'FAILED: %s\n' "${failed[@]}" >&2; exit 1; }

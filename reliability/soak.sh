@@ -9,7 +9,8 @@
 # asked for a full GC (jcmd GC.run) and the live data after it is read from /prometheus
 # (jvm_gc_live_data_size_bytes): the heap after GC. Reported per
 # style: requests and errors (non-2xx and socket errors: must be 0), every sample, and the least-squares slope of
-# heap-after-GC in KB per minute (≈ 0 means no leak; the first two samples are warm-up and left out).
+# heap-after-GC in KB per minute (≈ 0 means no leak; the first two samples are warm-up and left out). Exits 1 if any
+# style had an error after its warm-up.
 # Needs wrk, jcmd (the JDK's) and the jars. Ports: reliability/lib.sh.
 source "$(dirname "$0")/lib.sh"
 
@@ -18,6 +19,7 @@ connections=${SOAK_CONNECTIONS:-100}
 every=${SAMPLE_SECONDS:-60}
 warmup=${SOAK_WARMUP_SECONDS:-60}
 styles=("$@"); [ ${#styles[@]} -gt 0 ] || styles=(reactive virtual platform)
+failed=()
 
 for style in "${styles[@]}"; do
   echo "== $style: $minutes min, $connections connections on /quote, heap after GC every ${every}s"
@@ -54,7 +56,9 @@ for style in "${styles[@]}"; do
   out=$(cat "$state/soak-wrk.txt")
   echo "  answers by status: $(awk '/^status / { printf "%s%s %s", sep, $2, $3; sep = ", " }' <<<"$out")"
   errors=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10; found = 1 } END { if (!found) print 0 }' <<<"$out")
-  echo "  requests: $(awk '/requests in/ { print $1 }' <<<"$out"), $(wrk_rps "$out") rps; non-2xx: $(wrk_non2xx "$out"); socket errors: $errors"
+  non2xx=$(wrk_non2xx "$out")
+  echo "  requests: $(awk '/requests in/ { print $1 }' <<<"$out"), $(wrk_rps "$out") rps; non-2xx: $non2xx; socket errors: $errors"
+  [ "$non2xx" -eq 0 ] && [ "$errors" -eq 0 ] || failed+=("$style: $non2xx non-2xx, $errors socket errors")
   awk 'NR > 2 { n++; sx += $1; sy += $2; sxx += $1 * $1; sxy += $1 * $2 }
        END { if (n < 2) { print "  heap-after-GC slope: too few samples"; exit }
              slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)
@@ -63,3 +67,4 @@ for style in "${styles[@]}"; do
   pids=()
   sleep 2
 done
+[ ${#failed[@]} -eq 0 ] || { printf 'FAILED: %s\n' "${failed[@]}" >&2; exit 1; }
