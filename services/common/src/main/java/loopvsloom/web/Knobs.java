@@ -5,7 +5,8 @@ import loopvsloom.params.Params;
 
 /**
  * The request headers that steer the downstream backend, checked. The style apps forward them on every downstream
- * call, so a load test can set the backend's latency or failure rate per request; a bad value is the caller's 400.
+ * call, so a load test can set the backend's latency or failure rate per request; a bad value is the caller's 400, a
+ * blank one is the same as none (downstream's own rule too), so the backend's configured default applies.
  */
 public record Knobs(String latencyMs, String failureRate) {
 
@@ -16,14 +17,18 @@ public record Knobs(String latencyMs, String failureRate) {
         return new Knobs(latency(rawLatencyMs), failureRate(rawFailureRate));
     }
 
-    /** A latency header's value, checked; null when absent. */
+    /** A latency header's value, checked; null when absent or blank. */
     public static String latency(String raw) {
-        return raw == null ? null : Integer.toString(Params.intIn(LATENCY_MS, raw, 0, Limits.MAX_LATENCY_MS, null));
+        return absent(raw) ? null : Integer.toString(Params.intIn(LATENCY_MS, raw, 0, Limits.MAX_LATENCY_MS, null));
     }
 
-    /** A failure-rate header's value, checked; null when absent. */
+    /** A failure-rate header's value, checked; null when absent or blank. */
     public static String failureRate(String raw) {
-        return raw == null ? null : Double.toString(Params.fractionOrZero(FAILURE_RATE, raw));
+        return absent(raw) ? null : Double.toString(Params.doubleIn(FAILURE_RATE, raw, 0.0, 1.0));
+    }
+
+    private static boolean absent(String raw) {
+        return raw == null || raw.isBlank();
     }
 
     /** The knobs for /io: an explicit latency, the caller's failure rate. */

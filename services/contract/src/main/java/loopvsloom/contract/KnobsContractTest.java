@@ -23,6 +23,14 @@ class KnobsContractTest {
     }
 
     @Test
+    void blankKnobHeadersCountAsAbsent() {
+        // Forwarded as absent, so downstream applies its configured default (0 ms, no failures here).
+        Http.Answer answer = Http.get(base, "/quote?sku=A&qty=1", "X-Latency-Ms", "", "X-Failure-Rate", " ");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(Http.get(base, "/io?ms=0", "X-Failure-Rate", "").status()).isEqualTo(200);
+    }
+
+    @Test
     void cpuDoesTheRequestedNumberOfLookups() {
         Http.Answer answer = Http.get(base, "/cpu?work=25");
         assertThat(answer.status()).isEqualTo(200);
