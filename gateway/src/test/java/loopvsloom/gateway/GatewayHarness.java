@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,12 +15,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A gateway started in-process with its three routes pointed at fresh {@link FakeUpstream}s, plus a JDK HTTP client
- * to call it. Each test class starts its own, so a test can set the route limits it needs.
+ * to call it. Each test class starts its own, so a test can set the route limits it needs: a static
+ * {@code @RegisterExtension} field, closed after the class's last test.
  */
-final class GatewayHarness implements AutoCloseable {
+final class GatewayHarness implements AutoCloseable, AfterAllCallback {
 
     final FakeUpstream reactive;
     final FakeUpstream virtual;
@@ -42,18 +46,24 @@ final class GatewayHarness implements AutoCloseable {
         server = ApplicationContext.run(EmbeddedServer.class, properties, Environment.TEST);
     }
 
-    static GatewayHarness start() throws IOException {
-        return new GatewayHarness(Map.of());
+    static GatewayHarness start() {
+        return start(Map.of());
     }
 
-    static GatewayHarness start(Map<String, Object> overrides) throws IOException {
-        return new GatewayHarness(overrides);
+    static GatewayHarness start(Map<String, Object> overrides) {
+        try {
+            return new GatewayHarness(overrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the fake upstreams", e);
+        }
     }
 
     /** A loopback port that nothing listens on (bound, then closed): connections to it are refused. */
-    static int closedPort() throws IOException {
+    static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -95,6 +105,11 @@ final class GatewayHarness implements AutoCloseable {
     double count(String name, String route, String reason) {
         return meters().get(name).tag(GatewayMetrics.TAG_ROUTE, route).tag(GatewayMetrics.TAG_REASON, reason)
                 .counter().count();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -3,10 +3,9 @@ package loopvsloom.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With a pool of one connection per upstream, an answer that arrives after the gateway gave up must free that
@@ -16,19 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LateAnswerTest {
 
-    private GatewayHarness gateway;
-
-    @BeforeAll
-    void start() throws Exception {
-        gateway = GatewayHarness.start(Map.of(
-                "micronaut.http.client.pool.max-concurrent-http1-connections", 1,
-                "gateway.routes.virtual.timeout", "300ms"));
-    }
-
-    @AfterAll
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayHarness gateway = GatewayHarness.start(Map.of(
+        "micronaut.http.client.pool.max-concurrent-http1-connections", 1,
+        "gateway.routes.virtual.timeout", "300ms"));
 
     @Test
     void anAnswerAfterTheTimeoutFreesItsUpstreamConnection() throws Exception {

@@ -6,11 +6,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,21 +20,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManagementPortTest {
 
-    private GatewayHarness gateway;
-    private int managementPort;
+    private static final int MANAGEMENT_PORT = GatewayHarness.closedPort();
 
-    @BeforeAll
-    void start() throws Exception {
-        managementPort = GatewayHarness.closedPort();
-        gateway = GatewayHarness.start(Map.of(
-                "endpoints.all.port", managementPort,
-                "gateway.routes.platform.timeout", "300ms"));
-    }
-
-    @AfterAll
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayHarness gateway = GatewayHarness.start(Map.of(
+        "endpoints.all.port", MANAGEMENT_PORT,
+        "gateway.routes.platform.timeout", "300ms"));
 
     @BeforeEach
     void forgetEarlierRequests() {
@@ -43,7 +33,7 @@ class ManagementPortTest {
     }
 
     private HttpResponse<String> management(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + path)).build();
         return gateway.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

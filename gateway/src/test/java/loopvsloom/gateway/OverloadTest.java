@@ -15,11 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The per-route in-flight cap: who is refused, how, and that every slot comes back exactly once. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,19 +27,10 @@ class OverloadTest {
     private static final int CAP = 2;
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
 
-    private GatewayHarness gateway;
-
-    @BeforeAll
-    void start() throws Exception {
-        gateway = GatewayHarness.start(Map.of(
-                "gateway.routes.virtual.max-in-flight", CAP,
-                "gateway.routes.virtual.timeout", TIMEOUT.toMillis() + "ms"));
-    }
-
-    @AfterAll
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayHarness gateway = GatewayHarness.start(Map.of(
+        "gateway.routes.virtual.max-in-flight", CAP,
+        "gateway.routes.virtual.timeout", TIMEOUT.toMillis() + "ms"));
 
     @AfterEach
     void drained() {

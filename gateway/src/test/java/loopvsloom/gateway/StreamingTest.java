@@ -8,26 +8,16 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The proxy passes a body on as it arrives; it never collects a stream before answering. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamingTest {
 
-    private GatewayHarness gateway;
-
-    @BeforeAll
-    void start() throws Exception {
-        gateway = GatewayHarness.start();
-    }
-
-    @AfterAll
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayHarness gateway = GatewayHarness.start();
 
     /**
      * The upstream sends its first line and then waits until the test has seen that line through the gateway. A

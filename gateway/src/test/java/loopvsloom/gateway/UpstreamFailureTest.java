@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A slow or absent upstream costs a caller a bounded wait and a problem+json answer, never a hang. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -15,19 +14,10 @@ class UpstreamFailureTest {
 
     private static final long TIMEOUT_MS = 500;
 
-    private GatewayHarness gateway;
-
-    @BeforeAll
-    void start() throws Exception {
-        gateway = GatewayHarness.start(Map.of(
-                "gateway.routes.virtual.timeout", TIMEOUT_MS + "ms",
-                "gateway.routes.platform.url", "http://127.0.0.1:" + GatewayHarness.closedPort()));
-    }
-
-    @AfterAll
-    void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final GatewayHarness gateway = GatewayHarness.start(Map.of(
+        "gateway.routes.virtual.timeout", TIMEOUT_MS + "ms",
+        "gateway.routes.platform.url", "http://127.0.0.1:" + GatewayHarness.closedPort()));
 
     @Test
     void aSlowUpstreamIsA504ProblemSoonAfterTheRouteTimeout() throws Exception {
