@@ -25,19 +25,18 @@ final class BackendSettings {
         this.failureRate = Params.fractionOrZero("downstream.failure-rate", failureRate);
     }
 
+    /** The styles' own header rule (Knobs): checked, and a blank header counts as absent. */
     int latencyMs(String header) {
-        return absent(header) ? latencyMs : Params.intIn(Knobs.LATENCY_MS, header, 0, Limits.MAX_LATENCY_MS, null);
+        String checked = Knobs.latency(header);
+        return checked == null ? latencyMs : Integer.parseInt(checked);
     }
 
     double failureRate(String header) {
-        return absent(header) ? failureRate : Params.doubleIn(Knobs.FAILURE_RATE, header, 0.0, 1.0);
+        String checked = Knobs.failureRate(header);
+        return checked == null ? failureRate : Double.parseDouble(checked);
     }
 
     int jitterMs() {
         return jitterMs;
-    }
-
-    private static boolean absent(String header) {
-        return header == null || header.isBlank();
     }
 }
