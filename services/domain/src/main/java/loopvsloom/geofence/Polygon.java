@@ -18,6 +18,14 @@ public final class Polygon {
         return lats.length;
     }
 
+    public double[] lats() {
+        return lats.clone();
+    }
+
+    public double[] lons() {
+        return lons.clone();
+    }
+
     /** Ray casting (even-odd rule), with an exact on-edge test first so that boundary points are inside. */
     public boolean contains(double lat, double lon) {
         boolean inside = false;

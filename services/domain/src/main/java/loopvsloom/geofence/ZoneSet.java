@@ -25,7 +25,7 @@ public final class ZoneSet {
 
     /**
      * Generates {@code rows × cols} star-shaped zones, one per grid cell, each with {@code vertices} vertices at
-     * seeded random radii; the same arguments always give the same zones. More vertices make every lookup dearer.
+     * seeded random radii around the cell's centre; the same arguments always give the same zones. More vertices make every lookup dearer.
      */
     public static ZoneSet generate(int rows, int cols, int vertices, long seed) {
         if (rows < 1 || cols < 1 || vertices < 3) {
@@ -42,15 +42,45 @@ public final class ZoneSet {
                 double[] lats = new double[vertices];
                 double[] lons = new double[vertices];
                 for (int v = 0; v < vertices; v++) {
-                    double angle = 2 * Math.PI * v / vertices;
+                    double[] direction = direction(v, vertices);
                     double radius = 0.25 + 0.2 * random.nextDouble();
-                    lats[v] = centreLat + radius * cellLat * Math.sin(angle);
-                    lons[v] = centreLon + radius * cellLon * Math.cos(angle);
+                    lats[v] = centreLat + radius * cellLat * direction[1];
+                    lons[v] = centreLon + radius * cellLon * direction[0];
                 }
                 zones.add(new Zone("zone-" + r + "-" + c, new Polygon(lats, lons)));
             }
         }
         return new ZoneSet(zones);
+    }
+
+    /**
+     * The unit vector (x, y) towards vertex {@code v} of {@code n}: a point walked in equal steps along the square's
+     * perimeter from (1, 0) counter-clockwise, scaled onto the circle. Only + - * / and sqrt, which IEEE 754 rounds
+     * exactly in every language, so Go and Node generate the same zones bit for bit (Math.sin would not: Go's and
+     * V8's differ from the JDK's in the last bit for many of these angles; services/domain/test-vectors.json).
+     */
+    static double[] direction(int v, int n) {
+        double p = 8.0 * v / n;
+        double x;
+        double y;
+        if (p < 1) {
+            x = 1;
+            y = p;
+        } else if (p < 3) {
+            x = 2 - p;
+            y = 1;
+        } else if (p < 5) {
+            x = -1;
+            y = 4 - p;
+        } else if (p < 7) {
+            x = p - 6;
+            y = -1;
+        } else {
+            x = 1;
+            y = p - 8;
+        }
+        double length = Math.sqrt(x * x + y * y);
+        return new double[] {x / length, y / length};
     }
 
     /** The default zone set the services serve: 200 zones of {@code vertices} vertices each. */
@@ -65,6 +95,10 @@ public final class ZoneSet {
             }
         }
         return Optional.empty();
+    }
+
+    public List<Zone> zones() {
+        return zones;
     }
 
     public int size() {
