@@ -1,0 +1,93 @@
+'use strict';
+// The meters of docs/metrics.md under the same names and labels as the Java styles (app, style; the request
+// histogram with Micrometer's buckets from 1 ms to 10 s), plus prom-client's default Node.js metrics, whose
+// nodejs_eventloop_lag_* are Node's own lesson: how long a callback waited for the one event loop.
+const client = require('prom-client');
+
+/**
+ * Micrometer's percentile-histogram buckets between 1 ms and 10 s, in seconds: 4 per power of 4 (2^2k + i·2^2k/3),
+ * so node's latency series line up with the Java styles' in one query.
+ */
+function micrometerBuckets(minSeconds, maxSeconds) {
+  const nanos = new Set([1, 2, 3]);
+  for (let exp = 2; exp < 64; exp += 2) {
+    const current = 2 ** exp;
+    const delta = Math.floor(current / 3);
+    for (let bucket = current; bucket < current * 4 - delta; bucket += delta) nanos.add(bucket);
+  }
+  const inRange = [...nanos].map((n) => n / 1e9).filter((s) => s > minSeconds && s < maxSeconds);
+  return [minSeconds, ...inRange.sort((a, b) => a - b), maxSeconds];
+}
+
+const LATENCY_BUCKETS = micrometerBuckets(0.001, 10);
+
+/** A registry with the app's meters; `inFlight()` is read at each scrape. */
+function createMetrics({ app, style, inFlight, lagIntervalMs = 20 }) {
+  const register = new client.Registry();
+  register.setDefaultLabels({ app, style });
+  client.collectDefaultMetrics({ register });
+
+  const requests = new client.Histogram({
+    name: 'http_server_requests_seconds',
+    help: 'Time from request to response, per endpoint, method, status and outcome',
+    labelNames: ['uri', 'method', 'status', 'exception'],
+    buckets: LATENCY_BUCKETS,
+    registers: [register],
+  });
+  new client.Gauge({
+    name: 'http_server_in_flight',
+    help: 'Requests accepted and not yet finished (a stream: until its last byte)',
+    registers: [register],
+    collect() {
+      this.set(inFlight());
+    },
+  });
+  const rejected = new client.Counter({
+    name: 'http_server_requests_rejected_total',
+    help: "Requests refused with 503 at the app's concurrency cap",
+    labelNames: ['reason'],
+    registers: [register],
+  }).labels('concurrency-limit');
+  rejected.inc(0);
+
+  const lag = new client.Histogram({
+    name: 'eventloop_lag_seconds',
+    help: 'How late a timer scheduled on the event loop ran',
+    labelNames: ['loop'],
+    buckets: LATENCY_BUCKETS,
+    registers: [register],
+  }).labels('0');
+  const probe = startLagProbe(lag, lagIntervalMs);
+
+  return {
+    register,
+    /** Records one answered request. */
+    observe(uri, method, status, exception, seconds) {
+      requests.observe({ uri, method, status, exception }, seconds);
+    },
+    rejected() {
+      rejected.inc();
+    },
+    stop() {
+      clearInterval(probe);
+    },
+  };
+}
+
+/**
+ * The reactive style's EventLoopLagProbe for the one loop, so the dashboards' event-loop panel and the
+ * EventLoopBlocked alert cover node too: a timer every interval, and how late it fires is how long every callback
+ * queued behind it waited.
+ */
+function startLagProbe(lag, intervalMs) {
+  let due = performance.now() + intervalMs;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lag.observe(Math.max(0, now - due) / 1000);
+    due = now + intervalMs;
+  }, intervalMs);
+  timer.unref();
+  return timer;
+}
+
+module.exports = { createMetrics, micrometerBuckets, LATENCY_BUCKETS };

@@ -1,0 +1,47 @@
+'use strict';
+// The Node port of the domain answers what services/domain answers: random sequences, zones, lookups, /cpu hits.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const vectors = require('./vectors');
+const { SplittableRandom } = require('../src/geofence/splittable-random');
+const { city, geofenceAnswer } = require('../src/geofence/zones');
+const { runCpuWork } = require('../src/cpu/cpu-work');
+
+const hex = ([hi, lo]) => `0x${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`;
+const cities = new Map();
+const cityOf = (vertices) => cities.get(vertices) ?? cities.set(vertices, city(vertices)).get(vertices);
+
+test('SplittableRandom gives Java\'s sequence for every seed', () => {
+  for (const { seed, nextLong, nextDouble } of vectors.random) {
+    const longs = new SplittableRandom(BigInt.asIntN(64, BigInt(seed)));
+    assert.deepEqual(nextLong.map(() => hex(longs.nextLong())), nextLong, `seed ${seed}`);
+    const doubles = new SplittableRandom(BigInt.asIntN(64, BigInt(seed)));
+    assert.deepEqual(nextDouble.map(() => doubles.nextDouble()), nextDouble, `seed ${seed}`);
+  }
+});
+
+test('zones are generated bit for bit as domain generates them', () => {
+  for (const { vertices, edges, sample } of vectors.zones) {
+    const zones = cityOf(vertices);
+    assert.equal(zones.edges, edges);
+    for (const { index, id, lats, lons } of sample) {
+      assert.equal(zones.zones[index].id, id);
+      assert.deepEqual(Array.from(zones.zones[index].lats), lats, `${id} of ${vertices}`);
+      assert.deepEqual(Array.from(zones.zones[index].lons), lons, `${id} of ${vertices}`);
+    }
+  }
+});
+
+test('every geofence lookup names the zone domain names', () => {
+  for (const { vertices, lat, lon, zone, edgesScanned } of vectors.geofence) {
+    const answer = geofenceAnswer(cityOf(vertices), { lat, lon });
+    assert.equal(answer.zone ?? null, zone, `${lat},${lon} with ${vertices} vertices`);
+    assert.equal(answer.edgesScanned, edgesScanned);
+  }
+});
+
+test('cpu work hits as many zones as domain\'s', () => {
+  for (const { vertices, work, hits } of vectors.cpu) {
+    assert.deepEqual(runCpuWork(cityOf(vertices), work), { work, hits }, `work ${work}, ${vertices} vertices`);
+  }
+});
