@@ -26,6 +26,11 @@ function createMetrics({ app, style, inFlight, lagIntervalMs = 20 }) {
   const register = new client.Registry();
   register.setDefaultLabels({ app, style });
   client.collectDefaultMetrics({ register });
+  // Gauges whose names end in _total, which Prometheus's conventions (promtool check metrics) reserve for counters;
+  // nodejs_active_handles and nodejs_active_resources, labelled by type, say the same.
+  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+    register.removeSingleMetric(name);
+  }
 
   const requests = new client.Histogram({
     name: 'http_server_requests_seconds',
