@@ -10,7 +10,7 @@ import loopvsloom.geofence.ZoneSet;
 final class ZoneSetFactory {
 
     @Singleton
-    ZoneSet zoneSet(@Value("${geofence.vertices:64}") int vertices) {
+    ZoneSet zoneSet(@Value("${geofence.vertices:" + ZoneSet.DEFAULT_VERTICES + "}") int vertices) {
         return ZoneSet.city(vertices);
     }
 }

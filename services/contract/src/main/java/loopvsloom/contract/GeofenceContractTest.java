@@ -20,7 +20,7 @@ class GeofenceContractTest {
         assertThat(answer.status()).isEqualTo(200);
         JsonNode body = answer.json();
         assertThat(body.get("zone").asText()).isEqualTo("zone-3-7");
-        assertThat(body.get("edgesScanned").asInt()).isEqualTo(ZoneSet.city(64).edges());
+        assertThat(body.get("edgesScanned").asInt()).isEqualTo(ZoneSet.city(ZoneSet.DEFAULT_VERTICES).edges());
     }
 
     @Test

@@ -16,6 +16,8 @@ public final class ZoneSet {
     public static final double MAX_LAT = 52.70;
     public static final double MIN_LON = 13.10;
     public static final double MAX_LON = 13.70;
+    /** Vertices per zone unless configured (geofence.vertices, GEOFENCE_VERTICES): 12,800 edges per lookup. */
+    public static final int DEFAULT_VERTICES = 64;
 
     private final List<Zone> zones;
 

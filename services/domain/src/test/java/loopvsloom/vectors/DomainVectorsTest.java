@@ -75,6 +75,7 @@ class DomainVectorsTest {
         ObjectNode root = JSON.createObjectNode();
         root.put("about", "What services/domain answers, written by DomainVectorsTest; services/go and services/node "
                 + "check their ports against it. Doubles are JSON numbers (they round-trip), 64-bit values hex.");
+        root.set("limits", limits());
         root.set("random", random());
         root.set("zones", zones());
         root.set("geofence", geofence());
@@ -82,6 +83,20 @@ class DomainVectorsTest {
         root.set("quote", quotes());
         root.set("params", params());
         return root;
+    }
+
+    /** Every cap by its Java name, and the zones' default vertex count, so a port's copies are checked too. */
+    private static ObjectNode limits() {
+        Map<String, Object> byName = new java.util.TreeMap<>();
+        for (java.lang.reflect.Field field : Limits.class.getFields()) {
+            try {
+                byName.put(field.getName(), field.get(null));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        byName.put("defaultVertices", ZoneSet.DEFAULT_VERTICES);
+        return JSON.valueToTree(byName);
     }
 
     private static ArrayNode random() {
@@ -125,7 +140,7 @@ class DomainVectorsTest {
     /** Random points over and around the city, cell centres and corners, vertices and edge midpoints, far points. */
     private static ArrayNode geofence() {
         ArrayNode out = JSON.createArrayNode();
-        for (int vertices : new int[] {64, 5}) {
+        for (int vertices : new int[] {ZoneSet.DEFAULT_VERTICES, 5}) {
             ZoneSet zones = ZoneSet.city(vertices);
             List<double[]> points = new ArrayList<>();
             SplittableRandom random = new SplittableRandom(7);
@@ -167,7 +182,7 @@ class DomainVectorsTest {
 
     private static ArrayNode cpu() {
         ArrayNode out = JSON.createArrayNode();
-        for (int vertices : new int[] {64, 5}) {
+        for (int vertices : new int[] {ZoneSet.DEFAULT_VERTICES, 5}) {
             ZoneSet zones = ZoneSet.city(vertices);
             for (int work : new int[] {0, 1, 2, 3, 10, 25, 100, 1000, 4321}) {
                 out.addObject().put("vertices", vertices).put("work", work).put("hits", CpuWork.run(zones, work).hits());
