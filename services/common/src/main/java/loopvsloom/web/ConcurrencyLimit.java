@@ -10,14 +10,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.core.annotation.Nullable;
 import java.util.concurrent.Semaphore;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 /**
  * An explicit cap on requests in flight ({@code app.max-concurrent-requests}, default 20,000): past it a request is
@@ -27,10 +25,11 @@ import reactor.core.publisher.Mono;
  * {@code tryAcquire} on the event loop before the handler is dispatched (it never blocks) and released when the
  * request ends (a stream holds its permit until its last tick: {@link RequestEnd}). One class for every style, so
  * they shed with the same status at the same concurrency; only apps that set the property (the styles) get it.
+ * A plain method filter: it runs inline on the event loop and keeps no reactive chain per request.
  */
 @Requires(property = "app.max-concurrent-requests")
-@Filter(Filter.MATCH_ALL_PATTERN)
-final class ConcurrencyLimit implements HttpServerFilter {
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class ConcurrencyLimit implements Ordered {
 
     static final String RETRY_AFTER_SECONDS = "1";
 
@@ -50,17 +49,19 @@ final class ConcurrencyLimit implements HttpServerFilter {
                 .register(registry);
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        if (isManagement(request.getPath())) {
-            return chain.proceed(request);
+    /** Null lets the request through with a permit; a 503 answers it at once. */
+    @RequestFilter
+    @Nullable
+    MutableHttpResponse<?> admit(HttpRequest<?> request) {
+        if (Management.isManagement(request.getPath())) {
+            return null;
         }
         if (!permits.tryAcquire()) {
             rejected.increment();
-            return Mono.just(busy(request));
+            return busy(request);
         }
         RequestEnd.onEnd(request, permits::release);
-        return chain.proceed(request);
+        return null;
     }
 
     private MutableHttpResponse<?> busy(HttpRequest<?> request) {
@@ -73,10 +74,6 @@ final class ConcurrencyLimit implements HttpServerFilter {
                 HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE));
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return response;
-    }
-
-    private static boolean isManagement(String path) {
-        return path.equals("/prometheus") || path.equals("/health") || path.startsWith("/health/");
     }
 
     @Override

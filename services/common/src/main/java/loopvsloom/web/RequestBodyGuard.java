@@ -1,6 +1,7 @@
 package loopvsloom.web;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -8,24 +9,22 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 /**
  * No endpoint of the styles takes a request body, and Micronaut only enforces {@code micronaut.server.max-request-size}
  * when a handler reads the body: a GET with a body was answered 200 and the body silently dropped. This guard answers
  * a GET or HEAD that carries one at once: larger than the configured maximum → 413, any other body → 415 (no media
  * type is supported there). Other methods reach routing and get their 405. Active where the size limit is configured.
+ * A plain method filter: it runs inline on the event loop and keeps no reactive chain per request.
  */
-@Filter(Filter.MATCH_ALL_PATTERN)
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "micronaut.server.max-request-size")
-final class RequestBodyGuard implements HttpServerFilter {
+final class RequestBodyGuard implements Ordered {
 
     private final long maxRequestSize;
     private final ErrorResponseProcessor<?> problems;
@@ -35,24 +34,26 @@ final class RequestBodyGuard implements HttpServerFilter {
         this.problems = problems;
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+    /** Null lets the request through; a 413 or 415 answers it at once. */
+    @RequestFilter
+    @Nullable
+    MutableHttpResponse<?> guard(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            return chain.proceed(request);
+            return null;
         }
         HttpHeaders headers = request.getHeaders();
         long length = headers.contentLength().orElse(0L);
         boolean chunked = headers.get(HttpHeaders.TRANSFER_ENCODING) != null;
         if (length > maxRequestSize) {
-            return Mono.just(problem(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                    "request body of " + length + " bytes is larger than the maximum of " + maxRequestSize));
+            return problem(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "request body of " + length + " bytes is larger than the maximum of " + maxRequestSize);
         }
         if (length > 0 || chunked) {
-            return Mono.just(problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    method + " " + request.getPath() + " takes no request body"));
+            return problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    method + " " + request.getPath() + " takes no request body");
         }
-        return chain.proceed(request);
+        return null;
     }
 
     private MutableHttpResponse<?> problem(HttpRequest<?> request, HttpStatus status, String detail) {

@@ -13,9 +13,18 @@ public final class ServedBy {
     public static final String HEADER = "X-Served-By";
 
     private final String style;
+    // The four possible answers, made once: here() runs on every request.
+    private final String onVirtual;
+    private final String onEventLoop;
+    private final String onReactorScheduler;
+    private final String onPlatform;
 
     ServedBy(@Value("${app.style}") String style) {
         this.style = style;
+        this.onVirtual = style + "; thread=virtual";
+        this.onEventLoop = style + "; thread=event-loop";
+        this.onReactorScheduler = style + "; thread=reactor-scheduler";
+        this.onPlatform = style + "; thread=platform";
     }
 
     public String style() {
@@ -24,7 +33,12 @@ public final class ServedBy {
 
     /** For example {@code reactive; thread=event-loop} or {@code virtual; thread=virtual}. */
     public String here() {
-        return style + "; thread=" + threadKind(Thread.currentThread());
+        return switch (threadKind(Thread.currentThread())) {
+            case "virtual" -> onVirtual;
+            case "event-loop" -> onEventLoop;
+            case "reactor-scheduler" -> onReactorScheduler;
+            default -> onPlatform;
+        };
     }
 
     static String threadKind(Thread thread) {
