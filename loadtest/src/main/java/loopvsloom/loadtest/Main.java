@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loadtest", mixinStandardHelpOptions = true, version = "loop-vs-loom loadtest 0.1.0",
         description = "Load-tests the loop-vs-loom styles side by side on loopback.",
         subcommands = {RunCommand.class, ListCommand.class, HitCommand.class, MergeCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, BenchCommand.class, StartupCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when every request of a run to a style failed, none by being slow: broken, not overloaded. */

@@ -14,7 +14,7 @@ final class TargetOptions {
     int portOffset;
 
     @Option(names = "--via", defaultValue = "direct", description = "direct (to each style's app) or gateway"
-            + " (through 8080; its route cap of 5,000 in-flight requests then applies). Default: ${DEFAULT-VALUE}.")
+            + " (through 8080; its route cap of 9,500 in-flight requests then applies). Default: ${DEFAULT-VALUE}.")
     String via;
 
     @Option(names = "--allow-non-loopback", description = "Allow a target that is not 127.0.0.0/8, ::1 or localhost.")

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Reads and writes results.json. A figure that is not known (NaN) is written as null, so the file stays valid JSON. */
 public final class ResultsJson {
@@ -60,6 +61,16 @@ public final class ResultsJson {
 
     public static Results read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), Results.class);
+    }
+
+    /** Indented JSON of any value (the bench's raw runs). */
+    public static String pretty(Object value) throws IOException {
+        return JSON.writeValueAsString(value);
+    }
+
+    /** One JSON object, as a map (a line of the bench's start-up figures). */
+    public static Map<?, ?> readMap(String json) throws IOException {
+        return JSON.readValue(json, Map.class);
     }
 
     /** Compact JSON for embedding in the HTML report. */

@@ -1,0 +1,182 @@
+package loopvsloom.loadtest.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import loopvsloom.loadtest.engine.CpuClock;
+import loopvsloom.loadtest.engine.Engine;
+import loopvsloom.loadtest.engine.FlowOutcome;
+import loopvsloom.loadtest.engine.FlowSpec;
+import loopvsloom.loadtest.engine.LoadPlan;
+import loopvsloom.loadtest.engine.Model;
+import loopvsloom.loadtest.engine.RunListener;
+import loopvsloom.loadtest.engine.RunOutcome;
+import loopvsloom.loadtest.engine.Target;
+import loopvsloom.loadtest.metrics.Figure;
+import loopvsloom.loadtest.metrics.MetricCatalog;
+import loopvsloom.loadtest.metrics.ServerSampler;
+
+/**
+ * Runs bench cases: each case's endpoints one after another, interleaved over the repetitions, so that drift on a
+ * shared machine falls on all of them alike; every run records what the harness, the apps and the rest of the machine
+ * used, so a reader can tell a slow style from a busy machine.
+ */
+public final class Bench {
+
+    private static final Duration DRAIN = Duration.ofSeconds(3);
+    private static final int MAX_OPEN_CONNECTIONS = 5_000;
+
+    private final Engine engine;
+    private final MetricCatalog catalog;
+    private final boolean allowNonLoopback;
+    private final PrintStream log;
+
+    public Bench(Engine engine, MetricCatalog catalog, boolean allowNonLoopback, PrintStream log) {
+        this.engine = engine;
+        this.catalog = catalog;
+        this.allowNonLoopback = allowNonLoopback;
+        this.log = log;
+    }
+
+    public List<BenchRun> run(BenchCase benchCase, int repetitions) throws InterruptedException {
+        List<BenchRun> runs = new ArrayList<>();
+        for (int rep = 1; rep <= repetitions; rep++) {
+            for (Endpoint endpoint : benchCase.endpoints()) {
+                BenchRun run = runOnce(benchCase, endpoint, rep);
+                log.printf(Locale.ROOT, "  %-10s %-26s rep %d: %,9.0f rps  p50 %8.2f  p99 %8.2f ms  errors %,d"
+                                + "  harness %.2f cores, machine %.2f (before %.2f)%n", benchCase.name(), run.label(),
+                        rep, run.rps(), run.p50Ms(), run.p99Ms(), run.errorCount(), run.harnessCores(),
+                        run.machineBusyCores(), run.busyBeforeCores());
+                runs.add(run);
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Loads each endpoint in 3 s closed windows at 64 users until two windows in a row agree within 5 % (at most
+     * {@code limit}): a fresh JVM compiles its hot paths for tens of seconds on two busy cores, and a measurement of
+     * that is a measurement of the JIT. Returns the seconds it took per endpoint.
+     */
+    public Map<String, Double> warmUp(List<Endpoint> endpoints, String path, Duration limit)
+            throws InterruptedException {
+        Map<String, Double> took = new LinkedHashMap<>();
+        for (Endpoint endpoint : endpoints) {
+            long start = System.nanoTime();
+            double previous = -1;
+            int windows = 0;
+            while (true) {
+                FlowSpec flow = new FlowSpec("warm-up", target(endpoint.baseUrl() + path), Model.CLOSED, 64, 64,
+                        Duration.ofSeconds(10), true);
+                RunOutcome outcome = engine.run(new LoadPlan(List.of(flow), Duration.ZERO, Duration.ofSeconds(3),
+                        Duration.ofSeconds(1)), RunListener.NONE);
+                double rps = outcome.headline().okInWindow() / outcome.windowSeconds();
+                windows++;
+                boolean settled = previous > 0 && Math.abs(rps - previous) <= 0.05 * Math.max(rps, previous);
+                if (settled || System.nanoTime() - start > limit.toNanos()) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    took.put(endpoint.label(), seconds);
+                    log.printf(Locale.ROOT, "  warm-up %-26s %,9.0f rps after %d windows, %.0f s%s%n", endpoint.label(),
+                            rps, windows, seconds, settled ? "" : " (still moving: stopped at the limit)");
+                    break;
+                }
+                previous = rps;
+            }
+        }
+        return took;
+    }
+
+    private BenchRun runOnce(BenchCase benchCase, Endpoint endpoint, int rep) throws InterruptedException {
+        double busyBefore = busyNow();
+        long rssIdle = rssKb(endpoint.pid());
+        int connections = benchCase.model() == Model.CLOSED ? (int) benchCase.load() : MAX_OPEN_CONNECTIONS;
+        FlowSpec flow = new FlowSpec(benchCase.name(), target(endpoint.baseUrl() + benchCase.path()),
+                benchCase.model(), benchCase.load(), connections, benchCase.timeout(), true);
+        LoadPlan plan = new LoadPlan(List.of(flow), benchCase.warmup(), benchCase.window(), DRAIN);
+        long[] edges = new long[2];
+        AtomicLong rssLoaded = new AtomicLong(-1);
+        RunOutcome outcome;
+        Map<String, Map<String, Figure>> figures;
+        try (ServerSampler sampler = new ServerSampler(endpoint.apps(), catalog)) {
+            sampler.start();
+            outcome = engine.run(plan, new RunListener() {
+                @Override
+                public void windowStarted() {
+                    edges[0] = System.nanoTime();
+                    sampler.mark();
+                    // Resident memory in the middle of the window, when the load has long been in place.
+                    Thread.ofPlatform().daemon().start(() -> {
+                        try {
+                            Thread.sleep(benchCase.window().toMillis() / 2);
+                            rssLoaded.set(rssKb(endpoint.pid()));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+
+                @Override
+                public void windowEnded() {
+                    edges[1] = System.nanoTime();
+                    sampler.mark();
+                }
+            });
+            Thread.sleep(150); // lets the scrape marking the window's end land
+            figures = sampler.figures(edges[0], edges[1]);
+        }
+        FlowOutcome f = outcome.headline();
+        Map<String, Double> appCores = new LinkedHashMap<>();
+        figures.forEach((app, byKey) -> appCores.put(app, value(byKey, "cpu")));
+        Map<String, Figure> own = endpoint.apps().isEmpty() ? Map.of()
+                : figures.getOrDefault(endpoint.apps().getFirst().name(), Map.of());
+        return new BenchRun(benchCase.name(), endpoint.style(), endpoint.via(), endpoint.label(), rep,
+                benchCase.load(), f.okInWindow() / outcome.windowSeconds(), percentile(f, 50), percentile(f, 99),
+                f.errors(), outcome.harnessCpuCores(), outcome.machineBusyCores(), busyBefore, appCores,
+                value(own, "heap"), value(own, "in-flight"), rssIdle, rssLoaded.get());
+    }
+
+    private Target target(String url) {
+        return Target.of(url, Map.of(), allowNonLoopback);
+    }
+
+    private static double value(Map<String, Figure> figures, String key) {
+        Figure figure = figures.get(key);
+        return figure == null ? Double.NaN : figure.value();
+    }
+
+    private static double percentile(FlowOutcome f, double p) {
+        return f.latency().getTotalCount() == 0 ? Double.NaN : f.latency().getValueAtPercentile(p) / 1000.0;
+    }
+
+    /** Cores the whole machine kept busy over half a second: what other processes were doing before a run. */
+    private static double busyNow() throws InterruptedException {
+        long[] before = CpuClock.machineJiffies();
+        Thread.sleep(500);
+        return CpuClock.busyCores(before, CpuClock.machineJiffies());
+    }
+
+    /** A process's resident set in KB from /proc, -1 when unknown. */
+    static long rssKb(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
