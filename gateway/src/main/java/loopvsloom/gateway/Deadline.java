@@ -3,6 +3,8 @@ package loopvsloom.gateway;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.netty.NettyHttpResponseBuilder;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,16 +14,15 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Waits for an upstream response for at most a route's timeout, without a waiting thread: the answer and a timer
  * race, and one compare-and-set decides the winner. Unlike Reactor's {@code timeout()}, which silently drops an
  * answer that arrives after the deadline, the loser here is cleaned up: a late response is released so its upstream
- * connection is freed instead of held until the client's read timeout.
+ * connection is freed instead of held until the client's read timeout. The timer runs on the executor the caller
+ * names: the proxy passes the request's own event loop, so arming and disarming it costs no lock and no other thread.
  */
 final class Deadline implements Subscriber<MutableHttpResponse<?>> {
 
@@ -31,26 +32,31 @@ final class Deadline implements Subscriber<MutableHttpResponse<?>> {
     private final Duration timeout;
     private final Consumer<MutableHttpResponse<?>> onLate;
     private final AtomicBoolean settled = new AtomicBoolean();
-    private final Disposable timer;
+    private final ScheduledFuture<?> timer;
     private volatile Subscription subscription;
 
-    private Deadline(MonoSink<MutableHttpResponse<?>> sink, Duration timeout, Consumer<MutableHttpResponse<?>> onLate) {
+    private Deadline(MonoSink<MutableHttpResponse<?>> sink, Duration timeout, ScheduledExecutorService timers,
+                     Consumer<MutableHttpResponse<?>> onLate) {
         this.sink = sink;
         this.timeout = timeout;
         this.onLate = onLate;
-        this.timer = Schedulers.parallel().schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        this.timer = timers.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         sink.onCancel(this::abandon);
     }
 
-    /** The call's response, or a {@link TimeoutException} once {@code timeout} has passed without one. */
-    static Mono<MutableHttpResponse<?>> within(Publisher<MutableHttpResponse<?>> call, Duration timeout) {
-        return within(call, timeout, Deadline::release);
+    /**
+     * The call's response, or a {@link TimeoutException} once {@code timeout} has passed without one, timed on
+     * {@code timers}; a response that loses the race is released.
+     */
+    static Mono<MutableHttpResponse<?>> within(Publisher<MutableHttpResponse<?>> call, Duration timeout,
+            ScheduledExecutorService timers) {
+        return within(call, timeout, timers, Deadline::release);
     }
 
     /** As above; {@code onLate} gets a response that lost the race (the proxy passes {@link #release}). */
     static Mono<MutableHttpResponse<?>> within(Publisher<MutableHttpResponse<?>> call, Duration timeout,
-            Consumer<MutableHttpResponse<?>> onLate) {
-        return Mono.create(sink -> call.subscribe(new Deadline(sink, timeout, onLate)));
+            ScheduledExecutorService timers, Consumer<MutableHttpResponse<?>> onLate) {
+        return Mono.create(sink -> call.subscribe(new Deadline(sink, timeout, timers, onLate)));
     }
 
     @Override
@@ -66,7 +72,7 @@ final class Deadline implements Subscriber<MutableHttpResponse<?>> {
     @Override
     public void onNext(MutableHttpResponse<?> response) {
         if (settled.compareAndSet(false, true)) {
-            timer.dispose();
+            timer.cancel(false);
             sink.success(response);
         } else {
             onLate.accept(response);
@@ -76,7 +82,7 @@ final class Deadline implements Subscriber<MutableHttpResponse<?>> {
     @Override
     public void onError(Throwable error) {
         if (settled.compareAndSet(false, true)) {
-            timer.dispose();
+            timer.cancel(false);
             sink.error(error);
         } else {
             LOG.debug("upstream failed after the gateway stopped waiting", error);
@@ -86,7 +92,7 @@ final class Deadline implements Subscriber<MutableHttpResponse<?>> {
     @Override
     public void onComplete() {
         if (settled.compareAndSet(false, true)) {
-            timer.dispose();
+            timer.cancel(false);
             sink.error(new IllegalStateException("upstream call completed without a response"));
         }
     }
@@ -100,7 +106,7 @@ final class Deadline implements Subscriber<MutableHttpResponse<?>> {
 
     private void abandon() {
         if (settled.compareAndSet(false, true)) {
-            timer.dispose();
+            timer.cancel(false);
             cancelCall();
         }
     }

@@ -45,13 +45,16 @@ class DeadlineTest {
         }
     }
 
+    /** A Netty event loop, as the proxy uses the request's own. */
+    private static final io.netty.channel.EventLoop TIMERS = new io.netty.channel.DefaultEventLoop();
+
     private final List<MutableHttpResponse<?>> late = new CopyOnWriteArrayList<>();
 
     @Test
     void anAnswerBeforeTheDeadlineIsPassedOn() {
         Call call = new Call();
         MutableHttpResponse<?> ok = HttpResponse.ok();
-        Mono<MutableHttpResponse<?>> result = Deadline.within(call, Duration.ofSeconds(5), late::add);
+        Mono<MutableHttpResponse<?>> result = Deadline.within(call, Duration.ofSeconds(5), TIMERS, late::add);
 
         MutableHttpResponse<?> answer = result.doOnSubscribe(s -> Mono.delay(Duration.ofMillis(20))
                 .subscribe(tick -> call.answer(ok))).block(Duration.ofSeconds(2));
@@ -66,7 +69,8 @@ class DeadlineTest {
         Call call = new Call();
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> Deadline.within(call, Duration.ofMillis(200), late::add).block(Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> Deadline.within(call, Duration.ofMillis(200), TIMERS, late::add)
+                .block(Duration.ofSeconds(2)))
                 .hasCauseInstanceOf(TimeoutException.class);
 
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(190L, 1_000L);
@@ -77,7 +81,8 @@ class DeadlineTest {
     void anAnswerAfterTheDeadlineGoesToTheLateHookOnce() {
         Call call = new Call();
         MutableHttpResponse<?> tooLate = HttpResponse.ok();
-        assertThatThrownBy(() -> Deadline.within(call, Duration.ofMillis(50), late::add).block(Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> Deadline.within(call, Duration.ofMillis(50), TIMERS, late::add)
+                .block(Duration.ofSeconds(2)))
                 .hasCauseInstanceOf(TimeoutException.class);
 
         call.answer(tooLate);
