@@ -55,6 +55,10 @@ public final class Bench {
                                 + "  harness %.2f cores, machine %.2f (before %.2f)%n", benchCase.name(), run.label(),
                         rep, run.rps(), run.p50Ms(), run.p99Ms(), run.errorCount(), run.harnessCores(),
                         run.machineBusyCores(), run.busyBeforeCores());
+                if (run.harnessCores() > Goals.HARNESS_BUSY_CORES) {
+                    log.printf(Locale.ROOT, "  WARNING: the harness itself used %.2f cores in this run (over %.1f):"
+                            + " it may have measured itself%n", run.harnessCores(), Goals.HARNESS_BUSY_CORES);
+                }
                 runs.add(run);
             }
         }
