@@ -18,7 +18,6 @@ public final class Goals {
     static final double GATEWAY_RATIO = 0.7;
     static final double LITTLE_100_1000 = 0.9;
     static final double LITTLE_9000 = 0.8;
-    static final double KB_PER_IN_FLIGHT = 15;
     static final double ADDED_P50_MS = 1;
     static final double HARNESS_HEADROOM = 3;
     static final double HARNESS_BUSY_CORES = 0.8;
@@ -68,8 +67,10 @@ public final class Goals {
             List<BenchRun> mine = select(runs, "hold-9000", style, Endpoint.DIRECT);
             if (!mine.isEmpty()) {
                 List<Double> kb = mine.stream().map(BenchRun::kbPerInFlight).toList();
-                goals.add(new Goal("memory per request in flight (RSS at 9,000 − idle) ÷ in flight", style, "KB", kb,
-                        "≤ " + (int) KB_PER_IN_FLIGHT, Goal.median(kb) <= KB_PER_IN_FLIGHT, ""));
+                // Not judged: the idle reading comes after the earlier cases, and the JVM keeps the heap pages it
+                // has touched, so the difference undercounts; docs/results.md has the live heap per request.
+                goals.add(new Goal("resident memory per request in flight (RSS at 9,000 − RSS before) ÷ in flight",
+                        style, "KB", kb, "", null, "RSS before the run already holds the heap earlier cases grew"));
             }
         }
         for (String style : styles) {

@@ -49,9 +49,9 @@ class GoalsTest {
         Goal virtual = find(goals, "Little's law, 9000 users", "virtual");
         assertThat(virtual.met()).as("five timeouts fail the target whatever the ratio").isFalse();
         assertThat(virtual.note()).contains("5 errors");
-        Goal memory = find(goals, "memory per request in flight", "reactive");
+        Goal memory = find(goals, "resident memory per request in flight", "reactive");
         assertThat(memory.median()).isEqualTo(12.0);
-        assertThat(memory.met()).isTrue();
+        assertThat(memory.met()).as("a figure, not a verdict: the RSS baseline is not an idle JVM's").isNull();
     }
 
     @Test
