@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import loopvsloom.deploy.Apps.App;
-import org.junit.jupiter.api.Assumptions;
+import loopvsloom.testkit.Command;
+import loopvsloom.testkit.Tool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -243,18 +243,12 @@ class ComposeTest {
 
     @Test
     void debiansDockerComposeAcceptsTheFile() {
-        Optional<Path> dockerCompose = Tools.find("docker-compose");
-        if (dockerCompose.isEmpty()) {
-            if (System.getenv("CI") != null) {
-                throw new AssertionError("docker-compose not found on the PATH; CI's .ci/run installs Debian's package "
-                        + "(apt-get install -y docker-compose)");
-            }
-            Assumptions.abort("docker-compose not installed (apt-get install -y docker-compose); CI runs this check");
-        }
-        Tools.Result result = Tools.run(Repo.root(), dockerCompose.get().toString(), "-f", FILE.toString(), "config", "-q");
+        String dockerCompose = Tool.DOCKER_COMPOSE.require("docker-compose's own validation of docker-compose.yml")
+                .toString();
+        Command.Result result = Command.of(dockerCompose, "-f", FILE.toString(), "config", "-q").in(Repo.root()).run();
         assertThat(result.exitCode()).as("docker-compose config:\n" + result.output()).isZero();
-        Tools.Result profiles = Tools.run(Repo.root(), dockerCompose.get().toString(), "-f", FILE.toString(),
-                "--profile", "loadtest", "config", "--services");
+        Command.Result profiles = Command.of(dockerCompose, "-f", FILE.toString(), "--profile", "loadtest", "config",
+                "--services").in(Repo.root()).run();
         assertThat(profiles.output().lines().toList()).as("docker-compose --profile loadtest config --services")
                 .containsExactlyInAnyOrderElementsOf(services.keySet());
         assertThat(Files.exists(Repo.path(".dockerignore"))).isTrue();

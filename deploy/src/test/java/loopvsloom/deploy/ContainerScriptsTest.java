@@ -3,10 +3,8 @@ package loopvsloom.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import loopvsloom.testkit.Command;
+import loopvsloom.testkit.LocalProcess;
+import loopvsloom.testkit.Ports;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,17 +39,13 @@ class ContainerScriptsTest {
         Path jar = Apps.DOWNSTREAM.jar();
         assertThat(jar).as("the downstream jar (built by ./mvnw package before this module; build it first when running "
                 + "this module alone)").exists();
-        int port = freePort();
-        int management = freePort();
+        int port = Ports.free();
+        int management = Ports.free();
         Map<String, String> imageEnv = Dockerfile.read().effectiveEnv("downstream");
-        Path log = Repo.workDir().resolve("downstream-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(LoadtestArguments.javaExecutable(), "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(imageEnv);
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("MANAGEMENT_PORT", String.valueOf(management));
-        builder.environment().put("MICRONAUT_SERVER_HOST", "127.0.0.1");
-        Process app = builder.start();
+        LocalProcess app = LocalProcess.jar("downstream", jar).env(imageEnv).env("PORT", port)
+                .env("MANAGEMENT_PORT", management).env("MICRONAUT_SERVER_HOST", "127.0.0.1").logDir(Repo.workDir())
+                .start();
+        Path log = app.log();
         try {
             assertThat(healthcheck(management)).as("unhealthy before it listens").isNotZero();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -69,18 +66,17 @@ class ContainerScriptsTest {
                         HttpResponse.BodyHandlers.ofString());
                 Thread.sleep(700);
                 long stopAt = System.nanoTime();
-                app.destroy(); // SIGTERM, as docker stop and the kubelet send it
+                app.terminate();
                 HttpResponse<String> response = slow.get(20, TimeUnit.SECONDS);
                 assertThat(response.statusCode()).as("the request in flight at SIGTERM completes").isEqualTo(200);
                 assertThat(response.body()).contains("\"sku\":\"SKU-1\"");
-                assertThat(app.waitFor(35, TimeUnit.SECONDS)).as("exits within the drain period").isTrue();
+                assertThat(app.awaitExit(Duration.ofSeconds(35))).as("exits within the drain period").isTrue();
                 long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt);
                 assertThat(tookMillis).as("it waited for the request (about 2.3 s left of 3 s)").isGreaterThan(1500);
                 assertThat(healthcheck(management)).as("unhealthy once stopped").isNotZero();
             }
         } finally {
-            app.destroyForcibly();
-            app.waitFor(10, TimeUnit.SECONDS);
+            app.kill();
         }
     }
 
@@ -105,12 +101,12 @@ class ContainerScriptsTest {
         gateway.start();
         try {
             String base = "http://127.0.0.1:" + gateway.getAddress().getPort();
-            Tools.Result notReady = Tools.run(Repo.workDir(), AWAIT_GATEWAY.toString(), base, "3");
+            Command.Result notReady = Command.of(AWAIT_GATEWAY.toString(), base, "3").in(Repo.workDir()).run();
             assertThat(notReady.exitCode()).as("gives up when a route never answers 200:\n" + notReady.output()).isNotZero();
             assertThat(notReady.output()).contains("/reactive/io?ms=0 did not answer 200 within 3 s");
 
             readyRoutes.set(3);
-            Tools.Result ready = Tools.run(Repo.workDir(), AWAIT_GATEWAY.toString(), base, "10");
+            Command.Result ready = Command.of(AWAIT_GATEWAY.toString(), base, "10").in(Repo.workDir()).run();
             assertThat(ready.exitCode()).as(ready.output()).isZero();
             assertThat(ready.output()).contains("reactive ready", "virtual ready", "platform ready");
             synchronized (seen) {
@@ -121,23 +117,9 @@ class ContainerScriptsTest {
         }
     }
 
-    private static int healthcheck(int managementPort, String... path) throws IOException, InterruptedException {
+    private static int healthcheck(int managementPort, String... path) {
         List<String> command = new ArrayList<>(List.of(HEALTHCHECK.toString()));
         command.addAll(List.of(path));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return -1;
-        }
-        return process.exitValue();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return Command.of(command).env("MANAGEMENT_PORT", managementPort).timeout(Duration.ofSeconds(10)).run().exitCode();
     }
 }

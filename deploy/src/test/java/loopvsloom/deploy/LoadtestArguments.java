@@ -3,10 +3,11 @@ package loopvsloom.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import loopvsloom.testkit.Command;
+import loopvsloom.testkit.LocalProcess;
 
 /**
  * The harness's arguments in compose and in the k8s Job: a run through the gateway (host = the gateway's service
@@ -38,16 +39,12 @@ final class LoadtestArguments {
             System.err.println("deploy-check: " + jar + " not built; the harness arguments were checked by name only");
             return;
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(LocalProcess.javaExecutable(), "-jar", jar.toString()));
         command.addAll(args);
         command.add("--help");
-        Tools.Result result = Tools.run(Repo.workDir(), command);
+        Command.Result result = Command.of(command).in(Repo.workDir()).run();
         assertThat(result.exitCode()).as("loadtest " + String.join(" ", args) + " --help:\n" + result.output()).isZero();
         assertThat(result.output()).doesNotContainIgnoringCase("unknown option").doesNotContainIgnoringCase("unmatched");
-    }
-
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String value(List<String> args, String option) {

@@ -3,7 +3,6 @@ package loopvsloom.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loopvsloom.testkit.Command;
+import loopvsloom.testkit.Tool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +38,14 @@ class PrometheusConfigTest {
 
     @Test
     void promtoolAcceptsTheComposeConfig() {
-        Tools.Result result = promtool(DIR, "check", "config", "prometheus-compose.yml");
+        Command.Result result = promtool(DIR, "check", "config", "prometheus-compose.yml");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS: 2 rule files found");
     }
 
     @Test
     void promtoolAcceptsTheKubernetesConfig() throws IOException {
-        Tools.Result asIs = promtool(DIR, "check", "config", "prometheus-k8s.yml");
+        Command.Result asIs = promtool(DIR, "check", "config", "prometheus-k8s.yml");
         if (asIs.exitCode() == 0) {
             assertThat(asIs.output()).contains("SUCCESS: 2 rule files found");
             return;
@@ -61,11 +62,14 @@ class PrometheusConfigTest {
             Files.copy(DIR.resolve(rules), work.resolve(rules), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(work.resolve("prometheus-k8s.yml"), swapped);
-        Tools.Result checked = promtool(work, "check", "config", "prometheus-k8s.yml");
+        Command.Result checked = promtool(work, "check", "config", "prometheus-k8s.yml");
         assertThat(checked.exitCode()).as("promtool on the k8s config, kubernetes_sd swapped for a static target:\n"
                 + checked.output()).isZero();
         assertThat(checked.output()).contains("SUCCESS: 2 rule files found");
+    }
 
+    @Test
+    void theKubernetesConfigDiscoversPodsInItsOwnNamespaceOnly() {
         Map<String, Object> job = job("prometheus-k8s.yml");
         List<Object> discovery = Repo.list(job.get("kubernetes_sd_configs"), "kubernetes_sd_configs");
         assertThat(discovery).hasSize(1);
@@ -161,16 +165,10 @@ class PrometheusConfigTest {
         return Repo.map(jobs.get(0), file + " job");
     }
 
-    static Tools.Result promtool(Path dir, String... args) {
-        Path promtool = Tools.require("promtool", "Install Prometheus, which brings promtool: apt-get install -y "
-                + "prometheus (CI's .ci/run does this).");
+    static Command.Result promtool(Path dir, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(promtool.toString());
+        command.add(Tool.PROMTOOL.require("promtool's checks of the compose and k8s Prometheus configs").toString());
         command.addAll(List.of(args));
-        try {
-            return Tools.run(dir, command);
-        } catch (UncheckedIOException e) {
-            throw new AssertionError("promtool did not run", e);
-        }
+        return Command.of(command).in(dir).run();
     }
 }

@@ -6,8 +6,6 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,14 +57,6 @@ final class GatewayHarness implements AutoCloseable, AfterAllCallback {
     }
 
     /** A loopback port that nothing listens on (bound, then closed): connections to it are refused. */
-    static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getPort() + pathAndQuery);
     }

@@ -2,8 +2,6 @@ package loopvsloom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import loopvsloom.testkit.LocalProcess;
+import loopvsloom.testkit.Ports;
+import loopvsloom.testkit.Probe;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +30,14 @@ class GracefulShutdownTest {
     @Test
     void sigtermLetsEveryProxiedRequestFinishAndReadinessGoesDownFirst() throws Exception {
         try (FakeUpstream upstream = new FakeUpstream("virtual")) {
-            int port = GatewayHarness.closedPort();
-            int management = GatewayHarness.closedPort();
-            File log = new File(System.getProperty("java.io.tmpdir"), "gateway-process-" + port + ".log");
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp",
-                    System.getProperty("java.class.path"), "loopvsloom.gateway.Application")
-                    .redirectErrorStream(true).redirectOutput(log);
-            builder.environment().put("PORT", Integer.toString(port));
-            builder.environment().put("MANAGEMENT_PORT", Integer.toString(management));
-            builder.environment().put("VIRTUAL_URL", upstream.url());
-            Process gateway = builder.start();
+            int port = Ports.free();
+            int management = Ports.free();
+            LocalProcess gateway = LocalProcess.java("gateway", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                            "loopvsloom.gateway.Application")
+                    .env("PORT", port).env("MANAGEMENT_PORT", management).env("VIRTUAL_URL", upstream.url()).start();
             try {
                 URI readiness = URI.create("http://127.0.0.1:" + management + "/health/readiness");
-                awaitReady(gateway, readiness, log);
+                gateway.awaitHttpOk(readiness, Duration.ofSeconds(60));
 
                 List<CompletableFuture<HttpResponse<String>>> accepted = new ArrayList<>();
                 for (int i = 0; i < IN_FLIGHT; i++) {
@@ -57,11 +52,11 @@ class GracefulShutdownTest {
                 assertThat(upstream.gateArrivals.get()).as("requests held at the upstream").isEqualTo(IN_FLIGHT);
 
                 long signalled = System.nanoTime();
-                gateway.destroy(); // SIGTERM
-                int ready = status(readiness);
+                gateway.terminate();
+                int ready = Probe.httpStatus(readiness);
                 for (int i = 0; i < 20 && ready == 200; i++) {
                     Thread.sleep(50);
-                    ready = status(readiness);
+                    ready = Probe.httpStatus(readiness);
                 }
                 long readinessDownMillis = (System.nanoTime() - signalled) / 1_000_000;
                 // The upstream answers only now, after the signal: the gateway must still be relaying.
@@ -79,38 +74,17 @@ class GracefulShutdownTest {
                         failures++;
                     }
                 }
-                boolean exited = gateway.waitFor(35, TimeUnit.SECONDS);
+                boolean exited = gateway.awaitExit(Duration.ofSeconds(35));
                 System.out.printf("gateway graceful shutdown: readiness down after %d ms (status %d), %d/%d accepted"
                         + " requests failed, exited %s%n", readinessDownMillis, ready, failures, IN_FLIGHT, exited);
 
                 assertThat(ready).as("readiness after SIGTERM: 503, or the port closed (-1)").isNotEqualTo(200);
                 assertThat(readinessDownMillis).isLessThan(1_000);
-                assertThat(failures).as("accepted requests that failed (log: %s)", log).isZero();
+                assertThat(failures).as("accepted requests that failed (log: %s)", gateway.log()).isZero();
                 assertThat(exited).as("exited within the grace period").isTrue();
             } finally {
-                gateway.destroyForcibly();
+                gateway.kill();
             }
-        }
-    }
-
-    private void awaitReady(Process gateway, URI readiness, File log) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && gateway.isAlive()) {
-            if (status(readiness) == 200) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the gateway did not become ready (log: " + log + ")");
-    }
-
-    /** The status of a GET, or -1 when the port does not answer at all. */
-    private int status(URI uri) throws InterruptedException {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
         }
     }
 }

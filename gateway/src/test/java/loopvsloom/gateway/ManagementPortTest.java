@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import loopvsloom.testkit.Ports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManagementPortTest {
 
-    private static final int MANAGEMENT_PORT = GatewayHarness.closedPort();
+    private static final int MANAGEMENT_PORT = Ports.free();
 
     @RegisterExtension
     static final GatewayHarness gateway = GatewayHarness.start(Map.of(

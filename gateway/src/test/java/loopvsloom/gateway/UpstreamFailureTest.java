@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import loopvsloom.testkit.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +18,7 @@ class UpstreamFailureTest {
     @RegisterExtension
     static final GatewayHarness gateway = GatewayHarness.start(Map.of(
         "gateway.routes.virtual.timeout", TIMEOUT_MS + "ms",
-        "gateway.routes.platform.url", "http://127.0.0.1:" + GatewayHarness.closedPort()));
+        "gateway.routes.platform.url", "http://127.0.0.1:" + Ports.free()));
 
     @Test
     void aSlowUpstreamIsA504ProblemSoonAfterTheRouteTimeout() throws Exception {

@@ -2,10 +2,13 @@ package loopvsloom.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import loopvsloom.testkit.Command;
+import loopvsloom.testkit.Tool;
 import org.junit.jupiter.api.Test;
 
 /** Prometheus's own checks of the config and the rules, and the alert unit tests, the way CI runs them. */
@@ -13,20 +16,20 @@ class PromtoolTest {
 
     @Test
     void configIsValidAndFindsTheRuleFiles() {
-        Binaries.Result result = promtool("check", "config", "prometheus.yml");
+        Command.Result result = promtool("check", "config", "prometheus.yml");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS: 2 rule files found");
     }
 
     @Test
     void rulesAreValid() {
-        Binaries.Result result = promtool("check", "rules", "rules/recording.yml", "rules/alerts.yml");
+        Command.Result result = promtool("check", "rules", "rules/recording.yml", "rules/alerts.yml");
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     @Test
     void alertUnitTestsPass() {
-        Binaries.Result result = promtool("test", "rules", "tests/alerts-test.yml");
+        Command.Result result = promtool("test", "rules", "tests/alerts-test.yml");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS");
     }
@@ -52,10 +55,11 @@ class PromtoolTest {
         assertThat(silent).as("alerts with a not-firing test").containsAll(alerts);
     }
 
-    private static Binaries.Result promtool(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = Binaries.require("promtool").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        return Binaries.run(Project.prometheusDir(), command);
+    private static Command.Result promtool(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Tool.PROMTOOL.require("promtool's checks of prometheus.yml, the rules and the alert unit tests")
+                .toString());
+        command.addAll(List.of(args));
+        return Command.of(command).in(Project.prometheusDir()).run();
     }
 }

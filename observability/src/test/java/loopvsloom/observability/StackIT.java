@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import loopvsloom.testkit.LocalProcess;
+import loopvsloom.testkit.Ports;
+import loopvsloom.testkit.Tool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,17 +62,18 @@ class StackIT {
 
     @BeforeAll
     void startStack() throws IOException {
-        Path prometheusBinary = Binaries.require("prometheus");
+        Path prometheusBinary = Tool.PROMETHEUS.require("a real Prometheus scraping the whole stack: every dashboard "
+                + "and rule query has data");
         Path runs = Path.of(System.getProperty("work.dir", "target/stack-it"));
         Files.createDirectories(runs);
         workDir = Files.createTempDirectory(runs, "run-");
         for (String app : CONFIGURED_PORTS.keySet()) {
-            apiPorts.put(app, LocalProcess.freePort());
-            managementPorts.put(app, LocalProcess.freePort());
+            apiPorts.put(app, Ports.free());
+            managementPorts.put(app, Ports.free());
         }
 
         LocalProcess downstream = app("downstream", "jar.downstream", Map.of());
-        downstream.awaitOk(health("downstream"), STARTUP);
+        downstream.awaitHttpOk(health("downstream"), STARTUP);
         String downstreamUrl = "http://127.0.0.1:" + apiPorts.get("downstream");
         List<Map.Entry<String, LocalProcess>> styles = List.of(
                 Map.entry("reactive", app("reactive", "jar.reactive", Map.of("DOWNSTREAM_URL", downstreamUrl))),
@@ -81,16 +85,16 @@ class StackIT {
                         "VIRTUAL_URL", "http://127.0.0.1:" + apiPorts.get("virtual"),
                         "PLATFORM_URL", "http://127.0.0.1:" + apiPorts.get("platform")))));
         for (Map.Entry<String, LocalProcess> style : styles) {
-            style.getValue().awaitOk(health(style.getKey()), STARTUP);
+            style.getValue().awaitHttpOk(health(style.getKey()), STARTUP);
         }
 
-        int prometheusPort = LocalProcess.freePort();
+        int prometheusPort = Ports.free();
         prometheus = URI.create("http://127.0.0.1:" + prometheusPort);
-        LocalProcess server = LocalProcess.start("prometheus", List.of(prometheusBinary.toString(),
+        LocalProcess server = LocalProcess.of("prometheus", prometheusBinary.toString(),
                 "--config.file=" + writeConfig(), "--storage.tsdb.path=" + workDir.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort), Map.of(), workDir);
+                "--web.listen-address=127.0.0.1:" + prometheusPort).logDir(workDir).start();
         processes.add(server);
-        server.awaitOk(prometheus.resolve("/-/ready"), STARTUP);
+        server.awaitHttpOk(prometheus.resolve("/-/ready"), STARTUP);
 
         traffic = Thread.ofPlatform().name("stack-it-traffic").start(this::sendTraffic);
     }
@@ -117,7 +121,7 @@ class StackIT {
         while (!empty.isEmpty() && System.nanoTime() < deadline) {
             empty.removeIf(query -> !query(query.promql()).isEmpty());
             if (!empty.isEmpty()) {
-                LocalProcess.sleep(1000);
+                sleep(1000);
             }
         }
         trafficOn.set(false);
@@ -145,7 +149,8 @@ class StackIT {
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("PORT", Integer.toString(apiPorts.get(name)));
         all.put("MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)));
-        LocalProcess process = LocalProcess.jar(name, Path.of(System.getProperty(jarProperty, "")), all, workDir);
+        LocalProcess process = LocalProcess.jar(name, Path.of(System.getProperty(jarProperty, ""))).env(all)
+                .logDir(workDir).start();
         processes.add(process);
         return process;
     }
@@ -201,7 +206,7 @@ class StackIT {
             }
             send(gateway.resolve("/nowhere"), null);
             trafficRounds.incrementAndGet();
-            LocalProcess.sleep(500);
+            sleep(500);
         }
     }
 
@@ -227,7 +232,7 @@ class StackIT {
             if (!result.isEmpty()) {
                 return;
             }
-            LocalProcess.sleep(500);
+            sleep(500);
         }
         throw new IllegalStateException("Prometheus did not scrape every target twice; see " + workDir);
     }
@@ -245,6 +250,15 @@ class StackIT {
             return body.path("data").path("result");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

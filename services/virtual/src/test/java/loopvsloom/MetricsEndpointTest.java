@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import loopvsloom.testkit.Ports;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +27,7 @@ class MetricsEndpointTest {
     @ParameterizedTest
     @ValueSource(strings = {"virtual", "platform"})
     void everyMeterCarriesAppAndStyleTags(String style) throws Exception {
-        int managementPort = freePort();
+        int managementPort = Ports.free();
         String[] environments = style.equals("platform") ? new String[] {"test", "platform"} : new String[] {"test"};
         // application-platform.yml sets the API port to 8083 (PORT), above application-test.yml: set it here.
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
@@ -67,9 +67,4 @@ class MetricsEndpointTest {
         return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,16 +1,14 @@
 package loopvsloom.loadtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -21,13 +19,15 @@ import loopvsloom.loadtest.result.Machine;
 import loopvsloom.loadtest.result.Results;
 import loopvsloom.loadtest.result.RunResult;
 import loopvsloom.loadtest.result.ScenarioResult;
+import loopvsloom.testkit.Command;
+import loopvsloom.testkit.Tool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report is checked the way a reader sees it: opened offline in headless Chromium, its scripts run, and a
- * screenshot holds the lines of every style in their colours. Skipped (with a message) where Chromium is missing;
+ * screenshot holds the lines of every style in their colours. Skipped where Chromium is missing (testkit's Tool);
  * .ci/run installs it. The screenshot stays in target/ for a human to look at.
  */
 class ReportRendersInChromiumTest {
@@ -41,11 +41,9 @@ class ReportRendersInChromiumTest {
     @TempDir
     static Path dir;
     static Path page;
-    static String chromium;
 
     @BeforeAll
     static void writeReport() throws Exception {
-        chromium = findChromium();
         List<ScenarioResult> scenarios = new ArrayList<>();
         scenarios.add(scenario("io", Model.CLOSED, List.of(100.0, 1000.0)));
         scenarios.add(scenario("fanout", Model.OPEN, List.of(500.0)));
@@ -82,8 +80,6 @@ class ReportRendersInChromiumTest {
 
     @Test
     void chromiumRunsTheScriptsAndDrawsEveryChart() throws Exception {
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium): rendering not checked");
-
         String dom = runChromium("--dump-dom", page.toUri().toString());
 
         assertThat(dom).doesNotContainPattern("<body[^>]*data-error");
@@ -95,7 +91,6 @@ class ReportRendersInChromiumTest {
 
     @Test
     void theScreenshotShowsEveryStylesLines() throws Exception {
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium): rendering not checked");
         Path png = Path.of("target", "report-screenshot.png").toAbsolutePath();
         Files.deleteIfExists(png);
 
@@ -126,34 +121,13 @@ class ReportRendersInChromiumTest {
     }
 
     private static String runChromium(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "profile"),
-                "--virtual-time-budget=5000"));
+        Path chromium = Tool.CHROMIUM.require("the HTML report drawn by a real browser (every chart, every style's "
+                + "colour)");
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile"), "--virtual-time-budget=5000"));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "chromium", ".out");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 90 s");
-        }
-        return Files.readString(out);
-    }
-
-    private static String findChromium() {
-        String configured = System.getenv("CHROMIUM");
-        if (configured != null && new File(configured).canExecute()) {
-            return configured;
-        }
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
-            for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                File file = new File(folder, name);
-                if (file.canExecute()) {
-                    return file.getAbsolutePath();
-                }
-            }
-        }
-        return null;
+        return Command.of(command).errorsApart().timeout(Duration.ofSeconds(90)).run().output();
     }
 }

@@ -5,10 +5,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.Supplier;
+import loopvsloom.testkit.LocalProcess;
+import loopvsloom.testkit.Ports;
 
 /**
- * The app the contract runs against: started in-process by a style's suite (with a real downstream process beside
- * it), or a running app named by system properties for a black-box run.
+ * The app the contract runs against: started by a style's suite, in-process or as its own process (with a real
+ * downstream process beside it), or a running app named by system properties for a black-box run.
  */
 public final class ContractTarget {
 
@@ -65,7 +67,11 @@ public final class ContractTarget {
         envs[0] = "test";
         System.arraycopy(environments, 0, envs, 1, environments.length);
         Embedded app = Embedded.start(envs, downstream.url());
-        FaultTargets faults = new FaultTargets(envs);
+        FaultTargets faults = new FaultTargets(() -> {
+            DownstreamProcess own = DownstreamProcess.start();
+            Embedded second = Embedded.start(envs, own.url());
+            return new FaultTarget(second.baseUrl(), second.managementUrl(), own, second);
+        });
         current = new ContractTarget(app.baseUrl, downstream.url(), style, thread, app.managementUrl,
                 app.context.getProperty("app.max-concurrent-requests", Integer.class).orElse(0), faults::get, () -> {
                     faults.close();
@@ -74,11 +80,31 @@ public final class ContractTarget {
                 });
     }
 
+    /**
+     * Starts a style that runs as its own process (a Go binary, node, a jar) and makes it the current target:
+     * {@code command} says how to start it; the suite adds the ports and the downstream (see {@link AppProcess}).
+     * {@code maxConcurrentRequests} is the cap the app was started with (0: the cap tests are skipped). The fault
+     * tests get a second instance from the same command, with a downstream of its own.
+     */
+    public static void startProcess(String style, String thread, int maxConcurrentRequests,
+                                    Supplier<LocalProcess.Builder> command) {
+        AppProcess app = AppProcess.start(command);
+        FaultTargets faults = new FaultTargets(() -> {
+            AppProcess second = AppProcess.start(command);
+            return new FaultTarget(second.baseUrl(), second.managementUrl(), second.downstream(), second);
+        });
+        current = new ContractTarget(app.baseUrl(), app.downstream().url(), style, thread, app.managementUrl(),
+                maxConcurrentRequests, faults::get, () -> {
+                    faults.close();
+                    app.close();
+                });
+    }
+
     /** One app context in this JVM, its management endpoints on a free fixed port so /prometheus can be read. */
     record Embedded(ApplicationContext context, URI baseUrl, URI managementUrl) implements AutoCloseable {
 
         static Embedded start(String[] environments, URI downstream) {
-            int management = freePort();
+            int management = Ports.free();
             ApplicationContext context = ApplicationContext.builder()
                     .environments(environments)
                     // The API port is set here: an environment's file (application-platform.yml: 8083) outranks
@@ -100,34 +126,25 @@ public final class ContractTarget {
     /** The fault target, started on first use (only the fault tests pay for it) and closed with the suite. */
     private static final class FaultTargets implements AutoCloseable {
 
-        private final String[] environments;
+        private final Supplier<FaultTarget> starter;
         private FaultTarget target;
 
-        FaultTargets(String[] environments) {
-            this.environments = environments;
+        FaultTargets(Supplier<FaultTarget> starter) {
+            this.starter = starter;
         }
 
         synchronized FaultTarget get() {
             if (target == null) {
-                DownstreamProcess downstream = DownstreamProcess.start();
-                target = new FaultTarget(Embedded.start(environments, downstream.url()), downstream);
+                target = starter.get();
             }
             return target;
         }
 
         @Override
-        public synchronized void close() {
+        public synchronized void close() throws Exception {
             if (target != null) {
                 target.close();
             }
-        }
-    }
-
-    static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

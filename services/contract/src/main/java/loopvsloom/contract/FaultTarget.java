@@ -5,20 +5,24 @@ import java.net.URI;
 /** A second app instance beside the main one, with its own downstream process that a fault test may kill. */
 public final class FaultTarget implements AutoCloseable {
 
-    private final ContractTarget.Embedded app;
+    private final URI baseUrl;
+    private final URI managementUrl;
     private final DownstreamProcess downstream;
+    private final AutoCloseable app;
 
-    FaultTarget(ContractTarget.Embedded app, DownstreamProcess downstream) {
-        this.app = app;
+    FaultTarget(URI baseUrl, URI managementUrl, DownstreamProcess downstream, AutoCloseable app) {
+        this.baseUrl = baseUrl;
+        this.managementUrl = managementUrl;
         this.downstream = downstream;
+        this.app = app;
     }
 
     public URI baseUrl() {
-        return app.baseUrl();
+        return baseUrl;
     }
 
     public URI managementUrl() {
-        return app.managementUrl();
+        return managementUrl;
     }
 
     /** Kills the downstream process at once (SIGKILL): open streams break, and its port refuses connections. */
@@ -27,7 +31,7 @@ public final class FaultTarget implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         app.close();
         downstream.close();
     }

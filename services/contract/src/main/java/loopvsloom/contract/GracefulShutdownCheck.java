@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import loopvsloom.testkit.LocalProcess;
 
 /**
  * SIGTERM during load, the same check for every style: readiness goes down at once, every request accepted before the
@@ -28,7 +30,13 @@ public final class GracefulShutdownCheck {
     public static void sigtermLetsEveryAcceptedRequestFinish(String environment) throws Exception {
         Map<String, String> env = environment.equals("default") ? Map.of()
                 : Map.of("MICRONAUT_ENVIRONMENTS", environment);
-        try (AppProcess app = AppProcess.start("loopvsloom.Application", env)) {
+        sigtermLetsEveryAcceptedRequestFinish(environment, AppProcess.javaMain("loopvsloom.Application", env));
+    }
+
+    /** Runs a style started by {@code command} (see {@link AppProcess#start}); {@code label} names it in the output. */
+    public static void sigtermLetsEveryAcceptedRequestFinish(String label, Supplier<LocalProcess.Builder> command)
+            throws Exception {
+        try (AppProcess app = AppProcess.start(command)) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpRequest warm = HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1")).build();
             assertThat(client.send(warm, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -41,7 +49,7 @@ public final class GracefulShutdownCheck {
             awaitInFlight(client, app, IN_FLIGHT);
 
             long signalled = System.nanoTime();
-            app.process().destroy(); // SIGTERM
+            app.process().terminate();
             int readiness = app.readiness();
             for (int i = 0; i < 20 && readiness == 200; i++) {
                 Thread.sleep(50);
@@ -60,9 +68,9 @@ public final class GracefulShutdownCheck {
                 }
             }
             long drainedMillis = (System.nanoTime() - signalled) / 1_000_000;
-            boolean exited = app.process().waitFor(35, TimeUnit.SECONDS);
+            boolean exited = app.process().awaitExit(Duration.ofSeconds(35));
             System.out.printf("graceful shutdown %s: readiness down after %d ms (status %d), %d/%d accepted requests"
-                            + " failed, drained after %d ms, exited %s%n", environment,
+                            + " failed, drained after %d ms, exited %s%n", label,
                     readinessDownMillis, readiness, failures, IN_FLIGHT, drainedMillis, exited);
 
             assertThat(readiness).as("readiness after SIGTERM: 503, or the port closed (-1)").isNotEqualTo(200);
