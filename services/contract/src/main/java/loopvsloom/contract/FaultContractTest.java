@@ -87,13 +87,13 @@ class FaultContractTest {
     @Order(6)
     void afterTheFaultsNothingIsInFlightAndThreadsAreBackToBaseline() {
         FaultTarget faults = faultTarget();
-        assumeTrue(threadBaseline > 0, "the mid-stream test recorded the baseline");
+        assumeTrue(threadBaseline >= 0, "the mid-stream test recorded the baseline");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String metrics = Http.get(faults.managementUrl(), "/prometheus").body();
             assertThat(gauge(metrics, "http_server_in_flight")).isZero();
             // Platform threads of this whole JVM (test, client and both apps): back near where they were. The slack
             // is platform mode's fixed pools, which start a thread per task until full: the seven calls made since
-            // the baseline may each have added one, for good.
+            // the baseline may each have added one, for good. (An app that is not a JVM has no such gauge: 0.)
             assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(threadBaseline + 16);
             // Virtual threads are not in that gauge: count them in a thread dump. Every one a request, a downstream
             // call or a stream started in a thread-per-task executor has ended (the virtual style; reactive and
