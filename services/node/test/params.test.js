@@ -5,6 +5,7 @@ const assert = require('node:assert/strict');
 const vectors = require('./vectors');
 const params = require('../src/params/params');
 const Limits = require('../src/params/limits');
+const { loadConfig } = require('../src/config');
 
 const calls = {
   intIn: (name, raw, min, max, defaultValue) => params.intIn(name, raw, min, max, defaultValue),
@@ -32,10 +33,10 @@ test('every parameter vector gets domain\'s value or domain\'s 400', () => {
   }
 });
 
-test('the caps are domain\'s', { skip: !vectors.limits && 'the vectors have no limits yet' }, () => {
-  for (const [name, value] of Object.entries(Limits)) {
-    assert.equal(value, vectors.limits[name], name);
-  }
+test('the caps and the default zone size are domain\'s', () => {
+  const { defaultVertices, ...caps } = vectors.limits;
+  assert.deepEqual({ ...Limits }, caps);
+  assert.equal(loadConfig({}).vertices, defaultVertices);
 });
 
 test('a blank knob header is absent; a set one is forwarded in Java\'s form', () => {
