@@ -1,7 +1,8 @@
 'use strict';
 // The backend APIs over Node's own http client, non-blocking: a call returns a promise at once and its answer arrives
-// later as an event on the one loop. Aborting a call's signal destroys its request, which closes its connection:
-// the only way HTTP/1.1 tells downstream to stop (downstream counts it as cancelled).
+// later as an event on the one loop. A cancelled call's request is destroyed, which closes its connection: the only
+// way HTTP/1.1 tells downstream to stop (downstream counts it as cancelled). Every call takes `cancel`: an AbortSignal
+// (the quote's deadline), or the Exchange whose client going away cancels it.
 const http = require('node:http');
 const { Problem } = require('../web/problems');
 
@@ -21,16 +22,16 @@ class Downstream {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' });
   }
 
-  inventory(sku, knobs, signal) {
-    return this.json('inventory', `/inventory/${sku}`, knobs, signal);
+  inventory(sku, knobs, cancel) {
+    return this.json('inventory', `/inventory/${sku}`, knobs, cancel);
   }
 
-  price(sku, knobs, signal) {
-    return this.json('price', `/prices/${sku}`, knobs, signal);
+  price(sku, knobs, cancel) {
+    return this.json('price', `/prices/${sku}`, knobs, cancel);
   }
 
-  shipping(sku, qty, knobs, signal) {
-    return this.json('shipping', `/shipping?sku=${sku}&qty=${qty}`, knobs, signal);
+  shipping(sku, qty, knobs, cancel) {
+    return this.json('shipping', `/shipping?sku=${sku}&qty=${qty}`, knobs, cancel);
   }
 
   /**
@@ -38,10 +39,10 @@ class Downstream {
    * tick, is a 502 like any other failed call); then read it as a stream, which reads from the socket only as fast
    * as it is consumed.
    */
-  ticks({ count, intervalMs }, knobs, signal) {
+  ticks({ count, intervalMs }, knobs, cancel) {
     return new Promise((resolve, reject) => {
-      const failed = () => reject(signal.aborted ? signal.reason : Problem.downstream('ticks'));
-      const request = this.get(`/ticks?count=${count}&intervalMs=${intervalMs}`, knobs, signal, (response) => {
+      const failed = () => reject(Problem.downstream('ticks'));
+      const request = this.get(`/ticks?count=${count}&intervalMs=${intervalMs}`, knobs, cancel, (response) => {
         if (response.statusCode !== 200) {
           response.resume();
           failed();
@@ -57,10 +58,10 @@ class Downstream {
     });
   }
 
-  json(call, path, knobs, signal) {
+  json(call, path, knobs, cancel) {
     return new Promise((resolve, reject) => {
-      const failed = () => reject(signal.aborted ? signal.reason : Problem.downstream(call));
-      const request = this.get(path, knobs, signal, (response) => {
+      const failed = () => reject(Problem.downstream(call));
+      const request = this.get(path, knobs, cancel, (response) => {
         if (response.statusCode !== 200) {
           response.resume();
           failed();
@@ -84,13 +85,17 @@ class Downstream {
     });
   }
 
-  get(path, { latencyMs, failureRate }, signal, onResponse) {
+  get(path, { latencyMs, failureRate }, cancel, onResponse) {
     const headers = {};
     if (latencyMs !== null) headers['X-Latency-Ms'] = latencyMs;
     if (failureRate !== null) headers['X-Failure-Rate'] = failureRate;
-    return http.get({
+    const signal = cancel instanceof AbortSignal ? cancel : undefined;
+    const request = http.get({
       agent: this.agent, host: this.host, port: this.port, path: this.prefix + path, headers, signal,
     }, onResponse);
+    // No AbortController per call where the only cancel is the client leaving: the exchange destroys the request.
+    if (!signal) cancel.onClientGone(() => request.destroy());
+    return request;
   }
 
   close() {

@@ -10,8 +10,7 @@ function ioHandler(downstream) {
     const latencyMs = String(ioLatency(exchange.query));
     // As in every style: the caller's failure rate is forwarded, its X-Latency-Ms is replaced by ms.
     const { failureRate } = knobs({ 'x-failure-rate': exchange.req.headers['x-failure-rate'] });
-    const inventory = await downstream.inventory(SKU, { latencyMs, failureRate },
-      exchange.cancelOnClientGone().signal);
+    const inventory = await downstream.inventory(SKU, { latencyMs, failureRate }, exchange);
     sendJson(exchange.res, { sku: inventory.sku, available: inventory.available });
   };
 }

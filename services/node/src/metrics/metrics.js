@@ -64,11 +64,20 @@ function createMetrics({ app, style, inFlight, lagIntervalMs = 20 }) {
   }).labels('0');
   const probe = startLagProbe(lag, lagIntervalMs);
 
+  // One child per label set, found by a plain string key: prom-client's own lookup sorts and hashes the labels on
+  // every call, a cost paid per request. The sets are few (routes × methods × statuses × outcomes).
+  const children = new Map();
   return {
     register,
     /** Records one answered request. */
     observe(uri, method, status, exception, seconds) {
-      requests.observe({ uri, method, status, exception }, seconds);
+      const key = `${uri} ${method} ${status} ${exception}`;
+      let child = children.get(key);
+      if (child === undefined) {
+        child = requests.labels(uri, method, status, exception);
+        children.set(key, child);
+      }
+      child.observe(seconds);
     },
     rejected() {
       rejected.inc();

@@ -28,7 +28,8 @@ function quoteHandler(downstream) {
     const request = quoteRequest(exchange.query);
     const forwarded = knobs(exchange.req.headers);
     const deadline = AbortSignal.timeout(request.deadlineMs);
-    const cancel = exchange.cancelOnClientGone();
+    const cancel = new AbortController();
+    exchange.onClientGone(() => cancel.abort());
     const signal = AbortSignal.any([deadline, cancel.signal]);
     // The first failure cancels the other calls, as a zip does: nobody waits for answers that can no longer matter.
     const call = (answer) => answer.catch((error) => {

@@ -8,7 +8,7 @@ function streamHandler(downstream) {
   return async function stream(exchange) {
     const request = tickRequest(exchange.query);
     const forwarded = knobs(exchange.req.headers);
-    const ticks = await downstream.ticks(request, forwarded, exchange.cancelOnClientGone().signal);
+    const ticks = await downstream.ticks(request, forwarded, exchange);
     exchange.res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
     // A failure on either side ends both: downstream dying cuts the client's stream (its 200 is already sent), and a
     // client going away closes the downstream connection, which stops the producer.

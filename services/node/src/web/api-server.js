@@ -26,6 +26,7 @@ function createApiServer({ routes, maxConcurrentRequests, metrics, log }) {
     state.inFlight++;
     res.once('close', () => {
       state.inFlight--;
+      if (exchange.holdsPermit) state.permitsTaken--;
       metrics.observe(exchange.uri, req.method, String(res.statusCode), exchange.outcome,
         (performance.now() - exchange.started) / 1000);
     });
@@ -61,7 +62,7 @@ function createApiServer({ routes, maxConcurrentRequests, metrics, log }) {
         { 'Retry-After': '1' });
     }
     state.permitsTaken++;
-    res.once('close', () => state.permitsTaken--);
+    exchange.holdsPermit = true;
     if (!route) {
       throw new Problem(404, 'Page Not Found', 'NotFound');
     }
@@ -116,15 +117,14 @@ class Exchange {
     this.uri = 'UNMATCHED_URI';
     this.outcome = 'none';
     this.query = null;
+    this.holdsPermit = false;
   }
 
-  /** An AbortController aborted when the client goes away before its answer is complete: handlers stop their calls. */
-  cancelOnClientGone() {
-    const cancel = new AbortController();
+  /** Runs `cancel` if the client goes away before its answer is complete: handlers stop their calls. */
+  onClientGone(cancel) {
     this.res.once('close', () => {
-      if (!this.res.writableFinished) cancel.abort();
+      if (!this.res.writableFinished) cancel();
     });
-    return cancel;
   }
 }
 
