@@ -3,6 +3,7 @@
 // Readiness turns DOWN first when the app stops, so traffic is sent elsewhere while requests in flight finish.
 const http = require('node:http');
 const { SERVED_BY, SERVED_BY_NODE, sendProblem } = require('../web/problems');
+const { IDLE_TIMEOUT_MS } = require('../web/api-server');
 
 function createManagementServer({ metrics, isReady, log }) {
   const health = (up) => (res) => {
@@ -24,7 +25,7 @@ function createManagementServer({ metrics, isReady, log }) {
       });
     },
   };
-  return http.createServer((req, res) => {
+  return http.createServer({ keepAliveTimeout: IDLE_TIMEOUT_MS }, (req, res) => {
     res.setHeader(SERVED_BY, SERVED_BY_NODE);
     const path = req.url.split('?')[0];
     const endpoint = endpoints[path];

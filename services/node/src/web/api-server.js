@@ -10,6 +10,10 @@ const MAX_REQUEST_LINE = 4096;
 const MAX_HEADER_BYTES = 8192;
 const MAX_BODY_BYTES = 65536;
 const ALLOWED_METHODS = 'HEAD, GET';
+// How long an idle keep-alive connection stays open: Micronaut's idle timeout (5 minutes), not Node's 5 s, which
+// closes connections that clients (the gateway's pool, the JDK's client) are about to reuse: a POST sent on one
+// just as it closes fails without an answer.
+const IDLE_TIMEOUT_MS = 300_000;
 
 /**
  * @param {{routes: Object<string, Function>, maxConcurrentRequests: number, metrics: object, log: Function}} options
@@ -19,7 +23,7 @@ function createApiServer({ routes, maxConcurrentRequests, metrics, log }) {
   const state = { inFlight: 0, permitsTaken: 0, draining: false };
   // Room for a request line and headers at their limits: past them the pipeline answers 413 itself; only a request
   // beyond even this is refused by the parser (clientError below, also 413).
-  const server = http.createServer({ maxHeaderSize: 16384 }, (req, res) => {
+  const server = http.createServer({ maxHeaderSize: 16384, keepAliveTimeout: IDLE_TIMEOUT_MS }, (req, res) => {
     const exchange = new Exchange(req, res);
     res.setHeader(SERVED_BY, SERVED_BY_NODE);
     if (state.draining) res.setHeader('Connection', 'close');
@@ -200,4 +204,4 @@ function requestLine(rawPacket) {
   return parts.length === 3 && end >= 0 ? { method: parts[0], target: parts[1], length: end } : null;
 }
 
-module.exports = { createApiServer };
+module.exports = { createApiServer, IDLE_TIMEOUT_MS };
