@@ -1,0 +1,3 @@
+module loopvsloom
+
+go 1.19
