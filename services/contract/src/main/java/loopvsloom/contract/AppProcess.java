@@ -34,11 +34,13 @@ public final class AppProcess implements AutoCloseable {
      * environment) on free ports, and waits until its readiness probe answers 200.
      */
     public static AppProcess start(Supplier<LocalProcess.Builder> command) {
+        // First, so nothing is started for an app whose command cannot be made (its runtime is not installed).
+        LocalProcess.Builder builder = command.get();
         DownstreamProcess downstream = DownstreamProcess.start();
         int port = Ports.free();
         int management = Ports.free();
         try {
-            LocalProcess process = command.get().env("PORT", port).env("MANAGEMENT_PORT", management)
+            LocalProcess process = builder.env("PORT", port).env("MANAGEMENT_PORT", management)
                     .env("DOWNSTREAM_URL", downstream.url()).start();
             AppProcess app = new AppProcess(process, downstream, URI.create("http://127.0.0.1:" + port),
                     URI.create("http://127.0.0.1:" + management));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import loopvsloom.testkit.LocalProcess;
 import loopvsloom.testkit.Ports;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The app the contract runs against: started by a style's suite, in-process or as its own process (with a real
@@ -15,6 +16,8 @@ import loopvsloom.testkit.Ports;
 public final class ContractTarget {
 
     private static volatile ContractTarget current;
+    /** Why this run's tests are skipped: the style's runtime could not be found (startProcess). */
+    private static volatile TestAbortedException skipped;
 
     private final URI baseUrl;
     private final URI downstreamUrl;
@@ -39,6 +42,9 @@ public final class ContractTarget {
 
     /** The target of this run: the one a suite started, else the black-box one from system properties. */
     public static ContractTarget current() {
+        if (skipped != null) {
+            throw skipped;
+        }
         ContractTarget target = current;
         if (target != null) {
             return target;
@@ -88,7 +94,15 @@ public final class ContractTarget {
      */
     public static void startProcess(String style, String thread, int maxConcurrentRequests,
                                     Supplier<LocalProcess.Builder> command) {
-        AppProcess app = AppProcess.start(command);
+        AppProcess app;
+        try {
+            app = AppProcess.start(command);
+        } catch (TestAbortedException toolMissing) {
+            // The style's runtime is not installed (go on a fresh machine): every contract test is skipped with the
+            // tool's one line, rather than the suite failing in its set-up.
+            skipped = toolMissing;
+            return;
+        }
         FaultTargets faults = new FaultTargets(() -> {
             AppProcess second = AppProcess.start(command);
             return new FaultTarget(second.baseUrl(), second.managementUrl(), second.downstream(), second);
@@ -151,6 +165,7 @@ public final class ContractTarget {
     public static void stop() throws Exception {
         ContractTarget target = current;
         current = null;
+        skipped = null;
         if (target != null) {
             target.resources.close();
         }
