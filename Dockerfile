@@ -90,6 +90,7 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /tmp
 COPY --from=build-loadtest /out/loadtest.jar /app/loadtest.jar
 COPY --chmod=0755 deploy/docker/await-gateway /app/await-gateway
+COPY apps/apps.conf /app/apps.conf
 ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
 USER 10001:10001
 ENTRYPOINT ["java", "-jar", "/app/loadtest.jar"]

@@ -3,7 +3,9 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-version=0.1.0-SNAPSHOT
+# shellcheck source=../apps/apps.sh
+source "$root/apps/apps.sh"
+version=$(project_version)
 base=${RELIABILITY_PORT_BASE:-28080}
 state=${RELIABILITY_STATE:-/tmp/loop-vs-loom-reliability}
 java_opts=${RELIABILITY_JAVA_OPTS:--Xms256m -Xmx512m}
@@ -52,16 +54,18 @@ start() {
   echo "$name did not become ready (log: $state/$name.log)" >&2; exit 1
 }
 
-# start_stack STYLE [gateway route max-in-flight]
+# start_stack STYLE [gateway route max-in-flight]: the style as apps.conf starts it (jar styles only here)
 start_stack() {
-  local style=$1 cap=${2:-5000} jar=services/virtual/target/virtual-$version.jar envs=""
-  [ "$style" = reactive ] && jar=services/reactive/target/reactive-$version.jar
-  [ "$style" = platform ] && envs=platform
-  start downstream "services/downstream/target/downstream-$version.jar" "" "$ds_port" "$ds_mport"
-  start app "$jar" "$envs" "$app_port" "$app_mport" DOWNSTREAM_URL="http://127.0.0.1:$ds_port"
+  local style=$1 cap=${2:-5000} line
+  line=$(app_line "$style") && [ "$(app_field "$line" 2)" = style ] \
+    || { echo "no style named $style in apps/apps.conf (styles: $(style_names | paste -sd' ' -))" >&2; exit 2; }
+  [ "$(app_field "$line" 7)" = jar ] || { echo "$style is not a jar app: these scripts start jar styles only" >&2; exit 2; }
+  start downstream "$(jar_of "$(app_field "$(app_line downstream)" 8)")" "" "$ds_port" "$ds_mport"
+  start app "$(jar_of "$(app_field "$line" 8)")" "$(app_field "$line" 9)" "$app_port" "$app_mport" \
+    DOWNSTREAM_URL="http://127.0.0.1:$ds_port"
   local route_var
-  route_var=GATEWAY_ROUTES_$(echo "$style" | tr a-z A-Z)
-  start gateway "gateway/target/gateway-$version.jar" "" "$gw_port" "$gw_mport" \
+  route_var=GATEWAY_ROUTES_$(echo "$style" | tr a-z- A-Z_)
+  start gateway "$(jar_of "$(app_field "$(app_line gateway)" 8)")" "" "$gw_port" "$gw_mport" \
     "${route_var}_URL=http://127.0.0.1:$app_port" "${route_var}_MAX_IN_FLIGHT=$cap"
 }
 

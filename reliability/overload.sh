@@ -19,7 +19,7 @@ cap=${CAP:-200}
 seconds=${OVERLOAD_SECONDS:-60}
 warmup=${OVERLOAD_WARMUP_SECONDS:-30}
 path="/io?ms=100"
-styles=("$@"); [ ${#styles[@]} -gt 0 ] || styles=(reactive virtual platform)
+styles=("$@"); [ ${#styles[@]} -gt 0 ] || mapfile -t styles < <(style_names)
 failed=()
 harness=loadtest/target/loadtest-$version.jar
 [ -f "$root/$harness" ] || { echo "missing $harness: build first (./mvnw -q package -DskipTests)" >&2; exit 1; }

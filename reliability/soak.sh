@@ -18,7 +18,7 @@ minutes=${SOAK_MINUTES:-30}
 connections=${SOAK_CONNECTIONS:-100}
 every=${SAMPLE_SECONDS:-60}
 warmup=${SOAK_WARMUP_SECONDS:-60}
-styles=("$@"); [ ${#styles[@]} -gt 0 ] || styles=(reactive virtual platform)
+styles=("$@"); [ ${#styles[@]} -gt 0 ] || mapfile -t styles < <(style_names)
 failed=()
 
 for style in "${styles[@]}"; do

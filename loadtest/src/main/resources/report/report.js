@@ -1,13 +1,15 @@
 // Draws the report's charts from the DATA object with uPlot (inlined above, so the page works offline).
 (function () {
-  const COLORS = { reactive: '#1f77b4', virtual: '#2ca02c', platform: '#d62728' };
+  // Each style's colour from apps.conf; a style it does not list (an old results.json) takes one of these.
+  const COLORS = DATA.colours || {};
+  const SPARE = ['#9467bd', '#8c564b', '#17becf', '#7f7f7f', '#bcbd22', '#e377c2'];
   // 1 / (1 - p): p50, p90, p99, p99.9, p99.99, p99.999
   const PCT_TICKS = [2, 10, 100, 1000, 10000, 100000];
   const status = document.getElementById('status');
   let drawn = 0;
 
   function color(style, i) {
-    return COLORS[style] || ['#9467bd', '#8c564b', '#17becf', '#7f7f7f'][i % 4];
+    return COLORS[style] || SPARE[i % SPARE.length];
   }
 
   function width(el) {

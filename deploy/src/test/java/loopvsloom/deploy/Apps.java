@@ -8,14 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The five apps and what their own configuration says about them: ports (the defaults of {@code ${PORT:...}} and
- * {@code ${MANAGEMENT_PORT:...}} in application.yml, platform mode's overrides included) and which management
- * endpoints exist. The deployment files must agree with this, not with a second copy of the numbers.
+ * The apps as apps.conf lists them (loopvsloom.apps), and what their own configuration says about them: ports (the
+ * defaults of {@code ${PORT:...}} and {@code ${MANAGEMENT_PORT:...}} in application.yml, platform mode's overrides
+ * included) and which management endpoints exist. The deployment files must agree with this, not with a second copy
+ * of the numbers; {@link AppsConfigTest} checks that each app's own configuration agrees with apps.conf.
  */
 final class Apps {
 
     /** One app: its name (= Deployment, Service, compose service, image and Dockerfile stage), module and environment. */
-    record App(String name, String module, String artifact, String micronautEnvironment, boolean style) {
+    record App(String name, String module, String artifact, String micronautEnvironment, boolean style,
+               loopvsloom.apps.App listed) {
 
         Path jar() {
             return Repo.path(module + "/target/" + artifact + "-0.1.0-SNAPSHOT.jar");
@@ -30,14 +32,10 @@ final class Apps {
     record Config(int port, int managementPort, boolean healthEnabled, boolean prometheusEnabled) {
     }
 
-    static final App DOWNSTREAM = new App("downstream", "services/downstream", "downstream", null, false);
-    static final App REACTIVE = new App("reactive", "services/reactive", "reactive", null, true);
-    static final App VIRTUAL = new App("virtual", "services/virtual", "virtual", null, true);
-    static final App PLATFORM = new App("platform", "services/virtual", "virtual", "platform", true);
-    static final App GATEWAY = new App("gateway", "gateway", "gateway", null, false);
-
-    static final List<App> ALL = List.of(DOWNSTREAM, REACTIVE, VIRTUAL, PLATFORM, GATEWAY);
-    static final List<App> STYLES = List.of(REACTIVE, VIRTUAL, PLATFORM);
+    static final List<App> ALL = loopvsloom.apps.Apps.all().stream().map(Apps::of).toList();
+    static final List<App> STYLES = ALL.stream().filter(App::style).toList();
+    static final App DOWNSTREAM = byName(loopvsloom.apps.Apps.downstream().name());
+    static final App GATEWAY = byName(loopvsloom.apps.Apps.gateway().name());
 
     /** Management paths the apps serve (micronaut-management's health endpoint and its two probes). */
     static final List<String> HEALTH_PATHS = List.of("/health", "/health/liveness", "/health/readiness");
@@ -46,15 +44,19 @@ final class Apps {
     static final Map<String, App> URL_VARIABLES = new LinkedHashMap<>();
 
     static {
-        URL_VARIABLES.put("DOWNSTREAM_URL", DOWNSTREAM);
-        URL_VARIABLES.put("REACTIVE_URL", REACTIVE);
-        URL_VARIABLES.put("VIRTUAL_URL", VIRTUAL);
-        URL_VARIABLES.put("PLATFORM_URL", PLATFORM);
+        URL_VARIABLES.put(DOWNSTREAM.listed().urlVariable(), DOWNSTREAM);
+        STYLES.forEach(style -> URL_VARIABLES.put(style.listed().urlVariable(), style));
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+):(\\d+)}");
 
     private Apps() {
+    }
+
+    private static App of(loopvsloom.apps.App listed) {
+        String module = listed.module();
+        String artifact = module == null ? null : module.substring(module.lastIndexOf('/') + 1);
+        return new App(listed.name(), module, artifact, listed.micronautEnvironment(), listed.isStyle(), listed);
     }
 
     static App byName(String name) {
@@ -69,12 +71,16 @@ final class Apps {
     /** The environment variables an app reads its callees' URLs from. */
     static List<String> urlVariablesOf(App app) {
         if (app == GATEWAY) {
-            return List.of("REACTIVE_URL", "VIRTUAL_URL", "PLATFORM_URL");
+            return STYLES.stream().map(style -> style.listed().urlVariable()).toList();
         }
-        return app.style() ? List.of("DOWNSTREAM_URL") : List.of();
+        return app.style() ? List.of(DOWNSTREAM.listed().urlVariable()) : List.of();
     }
 
+    /** A Micronaut app's own configuration; an app of another runtime is taken at apps.conf's word. */
     static Config config(App app) {
+        if (!"jar".equals(app.listed().recipe())) {
+            return new Config(app.listed().port(), app.listed().managementPort(), true, true);
+        }
         Path resources = Repo.path(app.module() + "/src/main/resources");
         Map<String, Object> base = Repo.yamlMap(resources.resolve("application.yml"));
         Map<String, Object> env = app.micronautEnvironment() == null ? Map.of()

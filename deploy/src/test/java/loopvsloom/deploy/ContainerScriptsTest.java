@@ -82,6 +82,7 @@ class ContainerScriptsTest {
 
     @Test
     void awaitGatewayWaitsForEveryRoute() throws Exception {
+        List<String> routes = Apps.STYLES.stream().map(Apps.App::name).toList();
         AtomicInteger readyRoutes = new AtomicInteger();
         List<String> seen = new ArrayList<>();
         HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -90,9 +91,8 @@ class ContainerScriptsTest {
             synchronized (seen) {
                 seen.add(path);
             }
-            boolean ready = path.startsWith("/reactive/") && readyRoutes.get() >= 1
-                    || path.startsWith("/virtual/") && readyRoutes.get() >= 2
-                    || path.startsWith("/platform/") && readyRoutes.get() >= 3;
+            int route = routes.indexOf(path.split("/")[1]);
+            boolean ready = route >= 0 && route < readyRoutes.get();
             byte[] body = "{}".getBytes();
             exchange.sendResponseHeaders(ready ? 200 : 503, body.length);
             exchange.getResponseBody().write(body);
@@ -103,14 +103,16 @@ class ContainerScriptsTest {
             String base = "http://127.0.0.1:" + gateway.getAddress().getPort();
             Command.Result notReady = Command.of(AWAIT_GATEWAY.toString(), base, "3").in(Repo.workDir()).run();
             assertThat(notReady.exitCode()).as("gives up when a route never answers 200:\n" + notReady.output()).isNotZero();
-            assertThat(notReady.output()).contains("/reactive/io?ms=0 did not answer 200 within 3 s");
+            assertThat(notReady.output()).contains("/" + routes.getFirst() + "/io?ms=0 did not answer 200 within 3 s");
 
-            readyRoutes.set(3);
+            readyRoutes.set(routes.size());
             Command.Result ready = Command.of(AWAIT_GATEWAY.toString(), base, "10").in(Repo.workDir()).run();
             assertThat(ready.exitCode()).as(ready.output()).isZero();
-            assertThat(ready.output()).contains("reactive ready", "virtual ready", "platform ready");
-            synchronized (seen) {
-                assertThat(seen).contains("/reactive/io?ms=0", "/virtual/io?ms=0", "/platform/io?ms=0");
+            for (String route : routes) {
+                assertThat(ready.output()).as("every style of apps.conf").contains(route + " ready");
+                synchronized (seen) {
+                    assertThat(seen).contains("/" + route + "/io?ms=0");
+                }
             }
         } finally {
             gateway.stop(0);

@@ -3,6 +3,7 @@ package loopvsloom.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -81,7 +82,9 @@ class DockerfileTest {
 
     @Test
     void runsAsANumericNonRootUserWithAContainerAwareHeapAndAHealthCheck() {
-        for (String stage : List.of("downstream", "reactive", "virtual", "platform", "gateway", "loadtest")) {
+        List<String> stages = new ArrayList<>(Apps.ALL.stream().map(App::name).toList());
+        stages.add("loadtest");
+        for (String stage : stages) {
             String user = dockerfile.effective(stage, "USER");
             assertThat(user).as(stage + " USER").matches("[1-9][0-9]*(:[1-9][0-9]*)?");
             String entrypoint = dockerfile.effective(stage, "ENTRYPOINT");
@@ -98,7 +101,8 @@ class DockerfileTest {
             assertThat(env).containsKey("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD");
         }
         assertThat(dockerfile.stage("runtime").all("COPY")).contains("--chmod=0755 deploy/docker/healthcheck /app/healthcheck");
-        assertThat(dockerfile.stage("loadtest").all("COPY")).contains("--chmod=0755 deploy/docker/await-gateway /app/await-gateway");
+        assertThat(dockerfile.stage("loadtest").all("COPY")).contains("--chmod=0755 deploy/docker/await-gateway /app/await-gateway",
+                "apps/apps.conf /app/apps.conf");
         for (String script : List.of("deploy/docker/healthcheck", "deploy/docker/await-gateway")) {
             assertThat(Files.isExecutable(Repo.path(script))).as(script + " executable").isTrue();
             String text = Repo.read(script);

@@ -347,8 +347,9 @@ class KubernetesManifestsTest {
         String ns = Renders.NAMESPACE;
         List<Source> sources = new ArrayList<>();
         sources.add(Source.external());
-        for (String app : List.of("gateway", "reactive", "virtual", "platform", "downstream", "prometheus", "grafana",
-                "loadtest", "intruder")) {
+        List<String> pods = new ArrayList<>(Apps.ALL.stream().map(App::name).toList());
+        pods.addAll(List.of("prometheus", "grafana", "loadtest", "intruder"));
+        for (String app : pods) {
             sources.add(Source.pod(ns, Map.of("app", app)));
         }
         Source operatorPrometheus = Source.pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
@@ -364,7 +365,7 @@ class KubernetesManifestsTest {
                 boolean api = model.allows(from, ns, target, config.port());
                 boolean expectedApi = switch (app.name()) {
                     case "gateway" -> true;
-                    case "downstream" -> ns.equals(from.namespace()) && List.of("reactive", "virtual", "platform")
+                    case "downstream" -> ns.equals(from.namespace()) && Apps.STYLES.stream().map(App::name).toList()
                             .contains(from.labels().get("app"));
                     default -> ns.equals(from.namespace()) && "gateway".equals(from.labels().get("app"));
                 };

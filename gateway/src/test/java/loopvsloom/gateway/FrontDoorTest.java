@@ -52,9 +52,7 @@ class FrontDoorTest {
         assertThat(answer.head.toLowerCase()).contains("content-type: application/problem+json");
         assertThat(answer.body).contains("\"status\":" + answer.status)
                 .doesNotContain("Exception", "\tat ", "127.0.0.1", "localhost");
-        assertThat(gateway.reactive.seen).isEmpty();
-        assertThat(gateway.virtual.seen).isEmpty();
-        assertThat(gateway.platform.seen).isEmpty();
+        assertThat(gateway.upstreams.values()).allSatisfy(upstream -> assertThat(upstream.seen).isEmpty());
     }
 
     @Test

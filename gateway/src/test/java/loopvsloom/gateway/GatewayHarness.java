@@ -12,17 +12,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import loopvsloom.apps.Apps;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A gateway started in-process with its three routes pointed at fresh {@link FakeUpstream}s, plus a JDK HTTP client
+ * A gateway started in-process with every style's route pointed at a fresh {@link FakeUpstream}, plus a JDK HTTP client
  * to call it. Each test class starts its own, so a test can set the route limits it needs: a static
  * {@code @RegisterExtension} field, closed after the class's last test.
  */
 final class GatewayHarness implements AutoCloseable, AfterAllCallback {
 
+    /** One fake upstream per style's route (apps.conf); the three Java styles by name for the tests that pick one. */
+    final Map<String, FakeUpstream> upstreams = new LinkedHashMap<>();
     final FakeUpstream reactive;
     final FakeUpstream virtual;
     final FakeUpstream platform;
@@ -33,13 +37,15 @@ final class GatewayHarness implements AutoCloseable, AfterAllCallback {
             .build();
 
     private GatewayHarness(Map<String, Object> overrides) throws IOException {
-        reactive = new FakeUpstream("reactive");
-        virtual = new FakeUpstream("virtual");
-        platform = new FakeUpstream("platform");
         Map<String, Object> properties = new HashMap<>();
-        properties.put("gateway.routes.reactive.url", reactive.url());
-        properties.put("gateway.routes.virtual.url", virtual.url());
-        properties.put("gateway.routes.platform.url", platform.url());
+        for (String style : Apps.styleNames()) {
+            FakeUpstream upstream = new FakeUpstream(style);
+            upstreams.put(style, upstream);
+            properties.put("gateway.routes." + style + ".url", upstream.url());
+        }
+        reactive = upstreams.get("reactive");
+        virtual = upstreams.get("virtual");
+        platform = upstreams.get("platform");
         properties.putAll(overrides);
         server = ApplicationContext.run(EmbeddedServer.class, properties, Environment.TEST);
     }
@@ -70,18 +76,15 @@ final class GatewayHarness implements AutoCloseable, AfterAllCallback {
     }
 
     FakeUpstream upstream(String route) {
-        return switch (route) {
-            case "reactive" -> reactive;
-            case "virtual" -> virtual;
-            case "platform" -> platform;
-            default -> throw new IllegalArgumentException(route);
-        };
+        FakeUpstream upstream = upstreams.get(route);
+        if (upstream == null) {
+            throw new IllegalArgumentException(route);
+        }
+        return upstream;
     }
 
     void forgetSeen() {
-        reactive.seen.clear();
-        virtual.seen.clear();
-        platform.seen.clear();
+        upstreams.values().forEach(upstream -> upstream.seen.clear());
     }
 
     MeterRegistry meters() {
@@ -105,8 +108,6 @@ final class GatewayHarness implements AutoCloseable, AfterAllCallback {
     @Override
     public void close() {
         server.getApplicationContext().close();
-        reactive.close();
-        virtual.close();
-        platform.close();
+        upstreams.values().forEach(FakeUpstream::close);
     }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
+import loopvsloom.apps.Apps;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which upstream a path reaches and what arrives there: prefix stripped, query, method and body kept. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,8 +25,12 @@ class RoutingTest {
         gateway.forgetSeen();
     }
 
+    static Stream<String> routes() {
+        return Apps.styleNames().stream();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"reactive", "virtual", "platform"})
+    @MethodSource("routes")
     void eachRouteReachesItsOwnUpstreamWithThePrefixStrippedAndTheQueryKept(String route) throws Exception {
         FakeUpstream upstream = gateway.upstream(route);
         HttpResponse<String> response = gateway.get("/" + route + "/quotes/items?sku=a%20b&n=2");
@@ -90,9 +94,7 @@ class RoutingTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("\"status\":404");
-        assertThat(gateway.reactive.seen).isEmpty();
-        assertThat(gateway.virtual.seen).isEmpty();
-        assertThat(gateway.platform.seen).isEmpty();
+        assertThat(gateway.upstreams.values()).allSatisfy(upstream -> assertThat(upstream.seen).isEmpty());
     }
 
     static Stream<String> unknownPaths() {

@@ -10,11 +10,11 @@ final class TargetOptions {
     String host;
 
     @Option(names = "--port-offset", defaultValue = "${env:DEMO_PORT_OFFSET:-0}",
-            description = "Added to every port of the demo layout (8080-8084, 9080-9084); default ${DEFAULT-VALUE}.")
+            description = "Added to every port of the demo layout (apps/apps.conf); default ${DEFAULT-VALUE}.")
     int portOffset;
 
     @Option(names = "--via", defaultValue = "direct", description = "direct (to each style's app) or gateway"
-            + " (through 8080; its route cap of 9,500 in-flight requests then applies). Default: ${DEFAULT-VALUE}.")
+            + " (through its route; the route's cap of in-flight requests then applies). Default: ${DEFAULT-VALUE}.")
     String via;
 
     @Option(names = "--allow-non-loopback", description = "Allow a target that is not 127.0.0.0/8, ::1 or localhost.")

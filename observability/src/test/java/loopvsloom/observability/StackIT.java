@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import loopvsloom.apps.App;
+import loopvsloom.apps.Apps;
 import loopvsloom.testkit.LocalProcess;
 import loopvsloom.testkit.Ports;
 import loopvsloom.testkit.Tool;
@@ -40,9 +42,8 @@ import org.yaml.snakeyaml.Yaml;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StackIT {
 
-    /** The management ports prometheus.yml scrapes, by app. */
-    private static final Map<String, Integer> CONFIGURED_PORTS = Map.of(
-            "gateway", 9080, "reactive", 9081, "virtual", 9082, "platform", 9083, "downstream", 9084);
+    /** The management ports prometheus.yml scrapes, by app: apps.conf's. */
+    private static final Map<String, Integer> CONFIGURED_PORTS = configuredPorts();
     /** Per app; they took up to 40 s here when other jobs kept both cores busy. */
     private static final Duration STARTUP = Duration.ofSeconds(120);
     /** Longest wait for all queries to have data; traffic stops then at the latest. */
@@ -67,26 +68,15 @@ class StackIT {
         Path runs = Path.of(System.getProperty("work.dir", "target/stack-it"));
         Files.createDirectories(runs);
         workDir = Files.createTempDirectory(runs, "run-");
-        for (String app : CONFIGURED_PORTS.keySet()) {
-            apiPorts.put(app, Ports.free());
-            managementPorts.put(app, Ports.free());
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (App app : Apps.all()) {
+            apiPorts.put(app.name(), Ports.free());
+            managementPorts.put(app.name(), Ports.free());
+            urls.put(app.urlVariable(), "http://127.0.0.1:" + apiPorts.get(app.name()));
         }
-
-        LocalProcess downstream = app("downstream", "jar.downstream", Map.of());
-        downstream.awaitHttpOk(health("downstream"), STARTUP);
-        String downstreamUrl = "http://127.0.0.1:" + apiPorts.get("downstream");
-        List<Map.Entry<String, LocalProcess>> styles = List.of(
-                Map.entry("reactive", app("reactive", "jar.reactive", Map.of("DOWNSTREAM_URL", downstreamUrl))),
-                Map.entry("virtual", app("virtual", "jar.virtual", Map.of("DOWNSTREAM_URL", downstreamUrl))),
-                Map.entry("platform", app("platform", "jar.virtual",
-                        Map.of("DOWNSTREAM_URL", downstreamUrl, "MICRONAUT_ENVIRONMENTS", "platform"))),
-                Map.entry("gateway", app("gateway", "jar.gateway", Map.of(
-                        "REACTIVE_URL", "http://127.0.0.1:" + apiPorts.get("reactive"),
-                        "VIRTUAL_URL", "http://127.0.0.1:" + apiPorts.get("virtual"),
-                        "PLATFORM_URL", "http://127.0.0.1:" + apiPorts.get("platform")))));
-        for (Map.Entry<String, LocalProcess> style : styles) {
-            style.getValue().awaitHttpOk(health(style.getKey()), STARTUP);
-        }
+        Map<String, LocalProcess> started = new LinkedHashMap<>();
+        Apps.all().forEach(app -> started.put(app.name(), app(app, urls)));
+        started.forEach((name, process) -> process.awaitHttpOk(health(name), STARTUP));
 
         int prometheusPort = Ports.free();
         prometheus = URI.create("http://127.0.0.1:" + prometheusPort);
@@ -141,15 +131,20 @@ class StackIT {
         for (JsonNode series : query("count by (app, style) (jvm_threads_live_threads)")) {
             pairs.add(series.path("metric").path("app").asText() + "/" + series.path("metric").path("style").asText());
         }
-        assertThat(pairs).containsExactlyInAnyOrder("gateway/gateway", "reactive/reactive", "virtual/virtual",
-                "platform/platform", "downstream/downstream");
+        assertThat(pairs).containsExactlyInAnyOrderElementsOf(Apps.all().stream().map(a -> a.name() + "/" + a.name())
+                .toList());
     }
 
-    private LocalProcess app(String name, String jarProperty, Map<String, String> env) {
-        Map<String, String> all = new LinkedHashMap<>(env);
-        all.put("PORT", Integer.toString(apiPorts.get(name)));
-        all.put("MANAGEMENT_PORT", Integer.toString(managementPorts.get(name)));
-        LocalProcess process = LocalProcess.jar(name, Path.of(System.getProperty(jarProperty, ""))).env(all)
+    /** One app as ./demo starts it: its jar (jar.&lt;module&gt;, set by the pom) in its Micronaut environment. */
+    private LocalProcess app(App app, Map<String, String> urls) {
+        if (!app.recipe().equals("jar")) {
+            throw new IllegalStateException("StackIT starts jar apps only; teach it " + app.name() + "'s recipe "
+                    + app.start());
+        }
+        String module = app.module().substring(app.module().lastIndexOf('/') + 1);
+        LocalProcess process = LocalProcess.jar(app.name(), Path.of(System.getProperty("jar." + module, "")))
+                .env(urls).env("PORT", apiPorts.get(app.name())).env("MANAGEMENT_PORT", managementPorts.get(app.name()))
+                .env("MICRONAUT_ENVIRONMENTS", app.micronautEnvironment() == null ? "" : app.micronautEnvironment())
                 .logDir(workDir).start();
         processes.add(process);
         return process;
@@ -173,7 +168,7 @@ class StackIT {
                     String local = targets.get(target);
                     if (local == null) {
                         throw new IllegalStateException("prometheus.yml scrapes " + target + ", which this test does not "
-                                + "start: add it to CONFIGURED_PORTS");
+                                + "start: every app it scrapes must be in apps/apps.conf");
                     }
                     rewritten.add(local);
                 }
@@ -197,7 +192,7 @@ class StackIT {
         URI gateway = URI.create("http://127.0.0.1:" + apiPorts.get("gateway"));
         long deadline = System.nanoTime() + STARTUP.plus(QUERIES).toNanos();
         while (trafficOn.get() && System.nanoTime() < deadline && trafficRounds.get() < MAX_TRAFFIC_ROUNDS) {
-            for (String route : List.of("reactive", "virtual", "platform")) {
+            for (String route : Apps.styleNames()) {
                 send(gateway.resolve("/" + route + "/io?ms=5"), null);
                 send(gateway.resolve("/" + route + "/quote?sku=A-1&qty=2"), null);
                 send(gateway.resolve("/" + route + "/geofence?lat=1&lon=1"), null);
@@ -263,5 +258,12 @@ class StackIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Integer> configuredPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Apps.all().stream().filter(app -> app.managementPort() != 0)
+                .forEach(app -> ports.put(app.name(), app.managementPort()));
+        return ports;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.engine.Second;
 import loopvsloom.loadtest.metrics.Figure;
 import loopvsloom.loadtest.metrics.MetricCatalog;
@@ -48,7 +49,9 @@ public final class HtmlReport {
 
     static String render(Results results, MetricCatalog catalog) throws IOException {
         StringBuilder body = new StringBuilder();
-        body.append("<header><h1>loop-vs-loom: reactive, virtual threads and a platform pool, side by side</h1>");
+        List<String> styles = results.scenarios().stream().flatMap(r -> r.scenario().styles().stream()).distinct()
+                .toList();
+        body.append("<header><h1>loop-vs-loom: ").append(esc(String.join(", ", styles))).append(", side by side</h1>");
         body.append("<p>").append(esc(String.format(Locale.ROOT, "%s → %s · %d cores · %s · %s · harness: %s, %d"
                         + " thread(s)%s", results.started(), results.finished(), results.machine().cores(),
                 results.machine().os(), results.machine().java(), results.machine().engine(),
@@ -72,7 +75,7 @@ public final class HtmlReport {
 
         String page = resource("/report/template.html")
                 .replace("{{UPLOT_CSS}}", resource(UPLOT + "uPlot.min.css"))
-                .replace("{{CSS}}", resource("/report/report.css"))
+                .replace("{{CSS}}", resource("/report/report.css") + styleColours())
                 .replace("{{BODY}}", body.toString())
                 .replace("{{UPLOT_JS}}", resource(UPLOT + "uPlot.iife.min.js"))
                 .replace("{{DATA}}", ResultsJson.compact(chartData(results, catalog)).replace("</", "<\\/"))
@@ -103,7 +106,7 @@ public final class HtmlReport {
             boolean best = r.p99VsBest() == 1.0;
             out.append(best ? "<tr class=\"best\">" : "<tr>");
             cell(out, Numbers.load(r.step()));
-            out.append("<td class=\"style ").append(esc(r.style())).append("\">").append(esc(r.style()))
+            out.append("<td class=\"style style-").append(esc(r.style())).append("\">").append(esc(r.style()))
                     .append("</td>");
             cell(out, String.format(Locale.ROOT, "%,.0f", r.rps()));
             cell(out, String.format(Locale.ROOT, "%,.0f–%,.0f", r.rpsMin(), r.rpsMax()));
@@ -125,7 +128,7 @@ public final class HtmlReport {
         if (!result.knees().isEmpty()) {
             out.append("<p class=\"knees\"><b>Knee</b> (last step that still scaled): ");
             List<String> knees = new ArrayList<>();
-            result.knees().forEach((style, knee) -> knees.add("<span class=\"" + esc(style) + "\">" + esc(style)
+            result.knees().forEach((style, knee) -> knees.add("<span class=\"style-" + esc(style) + "\">" + esc(style)
                     + "</span> " + esc(knee)));
             out.append(String.join(" · ", knees)).append("</p>");
         }
@@ -196,7 +199,17 @@ public final class HtmlReport {
             }
             scenarios.add(scn);
         }
-        return Map.of("scenarios", scenarios);
+        Map<String, String> colours = new LinkedHashMap<>();
+        Apps.styles().forEach(style -> colours.put(style.name(), style.colour()));
+        return Map.of("scenarios", scenarios, "colours", colours);
+    }
+
+    /** Each style's name printed in its colour (apps.conf's), as its lines are drawn. */
+    private static String styleColours() {
+        StringBuilder css = new StringBuilder("\n");
+        Apps.styles().forEach(style -> css.append(".style-").append(style.name()).append(" { color: ")
+                .append(style.colour()).append("; }\n"));
+        return css.toString();
     }
 
     /** Whole seconds of warm-up and window; the partial second of the drain is left out (it would look like a drop). */

@@ -2,15 +2,15 @@ package loopvsloom.loadtest.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import loopvsloom.apps.App;
+import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.metrics.ServerSampler;
 
 /**
- * Where the apps listen: the layout ./demo starts (API ports 8080–8084, management ports 9080–9084, optionally
- * shifted by an offset), and whether requests go straight to each style's app or through the gateway.
+ * Where the apps listen: the layout of apps.conf that ./demo starts (optionally shifted by an offset), and whether
+ * requests go straight to each style's app or through the gateway.
  */
 public record Targets(String host, int portOffset, boolean viaGateway) {
-
-    private static final List<String> STYLES = List.of("reactive", "virtual", "platform");
 
     public String via() {
         return viaGateway ? "gateway" : "direct";
@@ -18,7 +18,7 @@ public record Targets(String host, int portOffset, boolean viaGateway) {
 
     /** The base URL requests for a style go to. */
     public String baseUrl(String style) {
-        return viaGateway ? url(8080) + "/" + style : url(apiPort(style));
+        return viaGateway ? url(Apps.gateway().port()) + "/" + style : url(Apps.style(style).port());
     }
 
     /**
@@ -26,33 +26,25 @@ public record Targets(String host, int portOffset, boolean viaGateway) {
      * gateway's own 404 (downstream is not reachable beside the gateway in a cluster).
      */
     public String primeUrl() {
-        return viaGateway ? url(8080) + "/" : url(8084) + "/inventory/PRIME-1";
+        return viaGateway ? url(Apps.gateway().port()) + "/" : url(Apps.downstream().port()) + "/inventory/PRIME-1";
     }
 
     /** The apps whose /prometheus a run of this style scrapes: the style's own first. */
     public List<ServerSampler.App> appsFor(String style) {
         List<ServerSampler.App> apps = new ArrayList<>();
-        apps.add(new ServerSampler.App(style, "style", prometheus(apiPort(style))));
-        apps.add(new ServerSampler.App("downstream", "downstream", prometheus(8084)));
+        apps.add(new ServerSampler.App(style, "style", prometheus(Apps.style(style))));
+        apps.add(new ServerSampler.App("downstream", "downstream", prometheus(Apps.downstream())));
         if (viaGateway) {
-            apps.add(new ServerSampler.App("gateway", "gateway", prometheus(8080)));
+            apps.add(new ServerSampler.App("gateway", "gateway", prometheus(Apps.gateway())));
         }
         return apps;
-    }
-
-    private static int apiPort(String style) {
-        int index = STYLES.indexOf(style);
-        if (index < 0) {
-            throw new IllegalArgumentException("unknown style " + style);
-        }
-        return 8081 + index;
     }
 
     private String url(int port) {
         return "http://" + host + ":" + (port + portOffset);
     }
 
-    private String prometheus(int apiPort) {
-        return "http://" + host + ":" + (apiPort + 1000 + portOffset) + "/prometheus";
+    private String prometheus(App app) {
+        return url(app.managementPort()) + "/prometheus";
     }
 }

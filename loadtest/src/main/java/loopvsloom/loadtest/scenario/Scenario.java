@@ -3,6 +3,7 @@ package loopvsloom.loadtest.scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.engine.Model;
 
 /**
@@ -18,8 +19,6 @@ public record Scenario(String name, Integer order, String title, String what, St
                        List<Double> steps, Request request, Duration timeout, Integer maxConnections, Duration warmup,
                        Duration duration, Duration drain, Integer repetitions, List<String> styles,
                        List<Background> background, Quick quick) {
-
-    public static final List<String> ALL_STYLES = List.of("reactive", "virtual", "platform");
 
     public Scenario {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -44,11 +43,12 @@ public record Scenario(String name, Integer order, String title, String what, St
         duration = duration == null ? Duration.ofSeconds(10) : duration;
         drain = drain == null ? Duration.ofSeconds(5) : drain;
         repetitions = repetitions == null ? 2 : repetitions;
-        styles = styles == null ? ALL_STYLES : List.copyOf(styles);
+        styles = styles == null ? Apps.styleNames() : List.copyOf(styles);
         background = background == null ? List.of() : List.copyOf(background);
         for (String style : styles) {
-            if (!ALL_STYLES.contains(style)) {
-                throw new IllegalArgumentException(name + ": unknown style " + style + " (known: " + ALL_STYLES + ")");
+            if (!Apps.styleNames().contains(style)) {
+                throw new IllegalArgumentException(name + ": unknown style " + style + " (known: " + Apps.styleNames()
+                        + ")");
             }
         }
         if (model == Model.CLOSED && steps.stream().anyMatch(s -> s != Math.rint(s))) {

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.engine.Model;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.result.Fixtures;
@@ -32,11 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportRendersInChromiumTest {
 
-    private static final Map<String, int[]> STYLE_COLORS = Map.of(
-            "reactive", new int[] {0x1f, 0x77, 0xb4},
-            "virtual", new int[] {0x2c, 0xa0, 0x2c},
-            "platform", new int[] {0xd6, 0x27, 0x28});
-    private static final List<String> STYLES = List.of("reactive", "virtual", "platform");
+    /** Every style apps.conf lists, however many: each must show in its own colour. */
+    private static final List<String> STYLES = Apps.styleNames();
 
     @TempDir
     static Path dir;
@@ -99,9 +96,14 @@ class ReportRendersInChromiumTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1400);
         for (String style : STYLES) {
-            assertThat(pixelsOf(image, STYLE_COLORS.get(style))).as("pixels drawn in %s's colour", style)
+            assertThat(pixelsOf(image, rgb(Apps.style(style).colour()))).as("pixels drawn in %s's colour", style)
                     .isGreaterThan(2000);
         }
+    }
+
+    private static int[] rgb(String colour) {
+        int value = Integer.parseInt(colour.substring(1), 16);
+        return new int[] {value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff};
     }
 
     private static long pixelsOf(BufferedImage image, int[] rgb) {
