@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import loopvsloom.loadtest.result.Numbers;
+import loopvsloom.loadtest.run.WarmUps;
 import loopvsloom.loadtest.scenario.Scenario;
 import loopvsloom.loadtest.scenario.Scenarios;
 import picocli.CommandLine.Command;
@@ -28,7 +29,8 @@ final class ListCommand implements Callable<Integer> {
             Scenario s = all.get(i);
             System.out.printf(Locale.ROOT, "%-14s %-6s %-" + width + "s  ~%2d min  %s%n", s.name(),
                     s.model().name().toLowerCase(Locale.ROOT), loads.get(i),
-                    Math.max(1, Math.round(s.estimate().toSeconds() / 60.0)), s.title());
+                    Math.max(1, Math.round(s.estimate().plus(WarmUps.estimate(List.of(s))).toSeconds() / 60.0)),
+                    s.title());
         }
         return 0;
     }

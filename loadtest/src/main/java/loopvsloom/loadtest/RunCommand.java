@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,14 +13,16 @@ import loopvsloom.loadtest.engine.Engine;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.report.HtmlReport;
 import loopvsloom.loadtest.report.TerminalTable;
-import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.Machine;
+import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.Results;
 import loopvsloom.loadtest.result.ResultsJson;
 import loopvsloom.loadtest.result.RunResult;
 import loopvsloom.loadtest.result.ScenarioResult;
 import loopvsloom.loadtest.run.Campaign;
 import loopvsloom.loadtest.run.Progress;
+import loopvsloom.loadtest.run.Shard;
+import loopvsloom.loadtest.run.WarmUps;
 import loopvsloom.loadtest.scenario.Scenario;
 import loopvsloom.loadtest.scenario.Scenarios;
 import picocli.CommandLine.Command;
@@ -85,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int[] shardParts = parseShard(shard);
+        Shard part = Shard.parse(shard);
         List<Path> dirs = Main.scenarioFolders(folders);
         List<Scenario> scenarios = new ArrayList<>();
         boolean defaultComparison = names.isEmpty();
@@ -101,10 +102,7 @@ final class RunCommand implements Callable<Integer> {
                     duration == null ? null : Scenarios.parseDuration(duration), repetitions, styles));
         }
         MetricCatalog catalog = serverMetrics == null ? MetricCatalog.builtIn() : MetricCatalog.read(serverMetrics);
-        // Plus the harness's own warm-up (3 s) and each style's JIT warm-up before the first scenario (about 5 s).
-        long styleCount = planned.stream().flatMap(s -> s.styles().stream()).distinct().count();
-        Duration estimate = planned.stream().map(Scenario::estimate).reduce(Duration.ZERO, Duration::plus)
-                .plusSeconds(3 + 5 * styleCount);
+        Duration estimate = planned.stream().map(Scenario::estimate).reduce(WarmUps.estimate(planned), Duration::plus);
         Progress progress = new Progress(System.err, quiet);
         progress.note(String.format(Locale.ROOT, "loadtest: %d scenario(s) %s, about %d min %02d s; report in %s/",
                 planned.size(), planned.stream().map(Scenario::name).toList(), estimate.toMinutes(),
@@ -116,14 +114,14 @@ final class RunCommand implements Callable<Integer> {
         boolean anyDead = false;
         try (Engine engine = new Engine(target.threads)) {
             Campaign campaign = new Campaign(engine, target.targets(), catalog, progress, target.allowNonLoopback,
-                    shardParts[0] - 1, shardParts[1], !noServerMetrics);
+                    part, !noServerMetrics);
             for (Scenario scenario : planned) {
                 ScenarioResult result = campaign.run(scenario);
                 done.add(result);
                 System.out.print(TerminalTable.render(result, catalog));
                 System.out.flush();
                 // Written after every scenario, so an interrupted comparison still leaves what it finished.
-                write(started, engine, shardParts, done, campaign.notes(), catalog);
+                write(started, engine, part, done, campaign.notes(), catalog);
                 for (RunResult run : result.runs()) {
                     if (run.headline().onlyFailed()) {
                         anyDead = true;
@@ -144,16 +142,15 @@ final class RunCommand implements Callable<Integer> {
         return anyDead ? Main.NO_ANSWERS : 0;
     }
 
-    private void write(String started, Engine engine, int[] shardParts, List<ScenarioResult> done, List<String> notes,
+    private void write(String started, Engine engine, Shard part, List<ScenarioResult> done, List<String> notes,
                        MetricCatalog catalog) throws IOException {
-        Results results = new Results("loop-vs-loom loadtest 0.1.0", started, Instant.now().toString(),
-                machine(engine.threads(), shardParts), List.copyOf(done), List.copyOf(notes));
-        ResultsJson.write(results, out.resolve(shardParts[1] > 1 ? "results-" + shardParts[0] + ".json"
-                : "results.json"));
+        Results results = new Results(Main.NAME, started, Instant.now().toString(),
+                machine(engine.threads(), part), List.copyOf(done), List.copyOf(notes));
+        ResultsJson.write(results, out.resolve(part.whole() ? "results.json" : "results-" + part.index() + ".json"));
         HtmlReport.write(results, catalog, out);
     }
 
-    static Machine machine(int threads, int[] shard) {
+    static Machine machine(int threads, Shard shard) {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
         String java = "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")";
@@ -161,28 +158,7 @@ final class RunCommand implements Callable<Integer> {
         String netty = version == null ? "Netty" : "Netty " + version.artifactVersion();
         String transport = io.netty.channel.epoll.Epoll.isAvailable() ? "epoll" : "NIO";
         return new Machine(Runtime.getRuntime().availableProcessors(), os, java,
-                netty + " (" + transport + "), pre-encoded HTTP/1.1 keep-alive", threads, shard[1],
-                shard[0] + "/" + shard[1] + " pid " + ManagementFactory.getRuntimeMXBean().getPid());
+                netty + " (" + transport + "), pre-encoded HTTP/1.1 keep-alive", threads, shard.count(),
+                shard + " pid " + ManagementFactory.getRuntimeMXBean().getPid());
     }
-
-    static int[] parseShard(String text) {
-        if (text.startsWith("job/")) {
-            String index = System.getenv("JOB_COMPLETION_INDEX");
-            if (index == null) {
-                throw new IllegalArgumentException("--shard job/n needs JOB_COMPLETION_INDEX (an indexed Job)");
-            }
-            text = (Integer.parseInt(index.trim()) + 1) + text.substring(3);
-        }
-        String[] parts = text.split("/");
-        try {
-            int[] shard = Arrays.stream(parts).mapToInt(Integer::parseInt).toArray();
-            if (shard.length == 2 && shard[0] >= 1 && shard[0] <= shard[1]) {
-                return shard;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException("--shard is i/n with 1 <= i <= n, e.g. 2/3; was " + text);
-    }
-
 }

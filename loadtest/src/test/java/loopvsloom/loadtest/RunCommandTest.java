@@ -8,13 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import loopvsloom.loadtest.engine.FixtureServer;
 import loopvsloom.loadtest.result.Results;
 import loopvsloom.loadtest.result.ResultsJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,37 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunCommandTest {
 
-    private final List<FixtureServer> servers = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        servers.forEach(FixtureServer::close);
-    }
-
-    /** Stand-ins for reactive (8081), virtual (8082), downstream (8084) and their management ports, shifted. */
-    private int startStandIns() {
-        for (int attempt = 0; ; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(2_000, 22_000);
-            try {
-                for (int port : new int[] {8081, 8082, 8084, 9081, 9082, 9084}) {
-                    FixtureServer server = new FixtureServer(Duration.ofMillis(20), port + offset);
-                    server.servedBy = port % 1000 == 81 ? "reactive; thread=event-loop" : "virtual; thread=virtual";
-                    servers.add(server);
-                }
-                return offset;
-            } catch (RuntimeException busy) {
-                servers.forEach(FixtureServer::close);
-                servers.clear();
-                if (attempt == 5) {
-                    throw busy;
-                }
-            }
+    @Test
+    void runsAScenarioFileAcrossStylesAndWritesTheTableTheJsonAndTheReport(@TempDir Path dir) throws Exception {
+        try (StandIns standIns = StandIns.start(Duration.ofMillis(20), "reactive", "virtual")) {
+            runAndCheck(standIns.offset, dir);
         }
     }
 
-    @Test
-    void runsAScenarioFileAcrossStylesAndWritesTheTableTheJsonAndTheReport(@TempDir Path dir) throws Exception {
-        int offset = startStandIns();
+    private static void runAndCheck(int offset, Path dir) throws Exception {
         Path scenario = dir.resolve("tiny.yml");
         Files.writeString(scenario, """
                 name: tiny

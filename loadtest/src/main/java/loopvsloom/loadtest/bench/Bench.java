@@ -22,7 +22,7 @@ import loopvsloom.loadtest.engine.RunOutcome;
 import loopvsloom.loadtest.engine.Target;
 import loopvsloom.loadtest.metrics.Figure;
 import loopvsloom.loadtest.metrics.MetricCatalog;
-import loopvsloom.loadtest.metrics.ServerSampler;
+import loopvsloom.loadtest.metrics.SampledRun;
 
 /**
  * Runs bench cases: each case's endpoints one after another, interleaved over the repetitions, so that drift on a
@@ -119,37 +119,23 @@ public final class Bench {
         FlowSpec flow = new FlowSpec(benchCase.name(), target(endpoint.baseUrl() + benchCase.path()),
                 benchCase.model(), benchCase.load(), connections, benchCase.timeout(), true);
         LoadPlan plan = new LoadPlan(List.of(flow), benchCase.warmup(), benchCase.window(), DRAIN);
-        long[] edges = new long[2];
         AtomicLong rssLoaded = new AtomicLong(-1);
-        RunOutcome outcome;
-        Map<String, Map<String, Figure>> figures;
-        try (ServerSampler sampler = new ServerSampler(endpoint.apps(), catalog)) {
-            sampler.start();
-            outcome = engine.run(plan, new RunListener() {
-                @Override
-                public void windowStarted() {
-                    edges[0] = System.nanoTime();
-                    sampler.mark();
-                    // Resident memory in the middle of the window, when the load has long been in place.
-                    Thread.ofPlatform().daemon().start(() -> {
-                        try {
-                            Thread.sleep(benchCase.window().toMillis() / 2);
-                            rssLoaded.set(rssKb(endpoint.pid()));
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-                }
-
-                @Override
-                public void windowEnded() {
-                    edges[1] = System.nanoTime();
-                    sampler.mark();
-                }
-            });
-            Thread.sleep(150); // lets the scrape marking the window's end land
-            figures = sampler.figures(edges[0], edges[1]);
-        }
+        SampledRun.Result sampled = SampledRun.run(engine, plan, endpoint.apps(), catalog, new RunListener() {
+            @Override
+            public void windowStarted() {
+                // Resident memory in the middle of the window, when the load has long been in place.
+                Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        Thread.sleep(benchCase.window().toMillis() / 2);
+                        rssLoaded.set(rssKb(endpoint.pid()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        });
+        RunOutcome outcome = sampled.outcome();
+        Map<String, Map<String, Figure>> figures = sampled.figures();
         FlowOutcome f = outcome.headline();
         Map<String, Double> appCores = new LinkedHashMap<>();
         figures.forEach((app, byKey) -> appCores.put(app, value(byKey, "cpu")));

@@ -14,10 +14,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,7 +31,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class Engine implements AutoCloseable {
 
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final MultiThreadIoEventLoopGroup group;
     private final Bootstrap template;
@@ -54,80 +54,17 @@ public final class Engine implements AutoCloseable {
 
     /** Runs the plan to its end (warm-up, window, drain) and returns what it measured. */
     public RunOutcome run(LoadPlan plan, RunListener listener) throws InterruptedException {
-        int warmupSeconds = (int) Math.ceil(plan.warmup().toNanos() / 1e9);
-        long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-        long windowStart = t0 + plan.warmup().toNanos();
-        long windowEnd = windowStart + plan.duration().toNanos();
-        long drainDeadline = windowEnd + plan.drain().toNanos();
-        long secondsBase = windowStart - warmupSeconds * SECOND;
-
+        Timeline time = Timeline.of(plan);
         LinkedBlockingQueue<FlowRecorder.SecondReport> reports = new LinkedBlockingQueue<>();
-        List<EventLoop> loops = new ArrayList<>();
-        for (EventExecutor executor : group) {
-            loops.add((EventLoop) executor);
-        }
-        List<Worker> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            List<Driver> drivers = new ArrayList<>();
-            for (FlowSpec flow : plan.flows()) {
-                drivers.add(driver(flow, w, loops.get(w), t0, windowStart, windowEnd));
-            }
-            workers.add(new Worker(loops.get(w), drivers, t0, secondsBase, warmupSeconds, windowEnd, drainDeadline,
-                    reports::add));
-        }
-        workers.forEach(Worker::start);
-
+        List<Worker> workers = startWorkers(plan, time, reports);
         SecondsByFlow seconds = new SecondsByFlow(plan.flows().size(), threads);
-        int headline = headlineIndex(plan);
-        double total = plan.total().toNanos() / 1e9;
-        double cpuAtStart = Double.NaN;
-        double cpuAtEnd = Double.NaN;
-        long[] machineAtStart = null;
-        long[] machineAtEnd = null;
-        long windowStartEpochMs = 0;
-        long windowEndEpochMs = 0;
-        boolean started = false;
-        boolean ended = false;
-        long nextProgress = t0 + SECOND;
-        CompletableFuture<Void> all = CompletableFuture.allOf(
-                workers.stream().map(w -> w.finished).toArray(CompletableFuture[]::new));
+        Window window = new Window(time, listener);
         try {
-            while (!all.isDone() || !reports.isEmpty()) {
-                long now = System.nanoTime();
-                if (!started && now >= windowStart) {
-                    started = true;
-                    cpuAtStart = CpuClock.processSeconds();
-                    machineAtStart = CpuClock.machineJiffies();
-                    windowStartEpochMs = System.currentTimeMillis();
-                    listener.windowStarted();
-                }
-                if (!ended && now >= windowEnd) {
-                    ended = true;
-                    cpuAtEnd = CpuClock.processSeconds();
-                    machineAtEnd = CpuClock.machineJiffies();
-                    windowEndEpochMs = System.currentTimeMillis();
-                    listener.windowEnded();
-                }
-                if (now >= nextProgress) {
-                    nextProgress += SECOND;
-                    String phase = now < windowStart ? "warm-up" : now < windowEnd ? "measure" : "drain";
-                    listener.progress(seconds.live(headline, (now - t0) / 1e9, total, phase));
-                }
-                if (now > drainDeadline + 5 * SECOND) {
-                    workers.forEach(Worker::cancel);
-                }
-                long next = Math.min(nextProgress, started ? (ended ? Long.MAX_VALUE : windowEnd) : windowStart);
-                long wait = Math.max(1, Math.min(next - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50)));
-                FlowRecorder.SecondReport report = reports.poll(wait, TimeUnit.NANOSECONDS);
-                if (report != null) {
-                    seconds.add(report);
-                }
-            }
+            follow(plan, time, workers, reports, seconds, window, listener);
         } catch (InterruptedException e) {
             workers.forEach(Worker::cancel);
             throw e;
         }
-
         List<List<FlowRecorder>> byWorker = new ArrayList<>();
         for (Worker worker : workers) {
             try {
@@ -136,7 +73,6 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("a harness thread did not finish its run", e);
             }
         }
-        double window = plan.duration().toNanos() / 1e9;
         List<FlowOutcome> flows = new ArrayList<>();
         for (int f = 0; f < plan.flows().size(); f++) {
             List<FlowRecorder> parts = new ArrayList<>();
@@ -145,8 +81,59 @@ public final class Engine implements AutoCloseable {
             }
             flows.add(merge(plan.flows().get(f), parts, seconds.series(f)));
         }
-        return new RunOutcome(flows, window, warmupSeconds, (cpuAtEnd - cpuAtStart) / window,
-                CpuClock.busyCores(machineAtStart, machineAtEnd), windowStartEpochMs, windowEndEpochMs);
+        double windowSeconds = plan.duration().toNanos() / 1e9;
+        return new RunOutcome(flows, windowSeconds, time.warmupSeconds(), window.harnessCores(windowSeconds),
+                window.machineBusyCores(), window.startEpochMs(), window.endEpochMs());
+    }
+
+    /** One worker per event loop, each driving its share of every flow. */
+    private List<Worker> startWorkers(LoadPlan plan, Timeline time, BlockingQueue<FlowRecorder.SecondReport> reports) {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            loops.add((EventLoop) executor);
+        }
+        List<Worker> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            List<Driver> drivers = new ArrayList<>();
+            for (FlowSpec flow : plan.flows()) {
+                drivers.add(driver(flow, w, loops.get(w), time.t0(), time.windowStart(), time.windowEnd()));
+            }
+            workers.add(new Worker(loops.get(w), drivers, time.t0(), time.secondsBase(), time.warmupSeconds(),
+                    time.windowEnd(), time.drainDeadline(), reports::add));
+        }
+        workers.forEach(Worker::start);
+        return workers;
+    }
+
+    /**
+     * Follows the run on the caller's thread until every worker is done and every second reported: the window's
+     * edges, the progress line once a second, and a stop for workers still busy well past the drain.
+     */
+    private static void follow(LoadPlan plan, Timeline time, List<Worker> workers,
+                               BlockingQueue<FlowRecorder.SecondReport> reports, SecondsByFlow seconds, Window window,
+                               RunListener listener) throws InterruptedException {
+        int headline = headlineIndex(plan);
+        double total = plan.total().toNanos() / 1e9;
+        long nextProgress = time.t0() + SECOND;
+        CompletableFuture<Void> all = CompletableFuture.allOf(
+                workers.stream().map(w -> w.finished).toArray(CompletableFuture[]::new));
+        while (!all.isDone() || !reports.isEmpty()) {
+            long now = System.nanoTime();
+            window.reached(now);
+            if (now >= nextProgress) {
+                nextProgress += SECOND;
+                listener.progress(seconds.live(headline, (now - time.t0()) / 1e9, total, time.phase(now)));
+            }
+            if (now > time.drainDeadline() + 5 * SECOND) {
+                workers.forEach(Worker::cancel);
+            }
+            long next = Math.min(nextProgress, window.nextEdge());
+            long wait = Math.max(1, Math.min(next - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50)));
+            FlowRecorder.SecondReport report = reports.poll(wait, TimeUnit.NANOSECONDS);
+            if (report != null) {
+                seconds.add(report);
+            }
+        }
     }
 
     private Driver driver(FlowSpec flow, int worker, EventLoop loop, long t0, long windowStart, long windowEnd) {
@@ -204,69 +191,5 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    /** Merges the threads' per-second reports into one series per flow: histograms added, never percentiles. */
-    private static final class SecondsByFlow {
-
-        private final List<TreeMap<Integer, Histogram>> latency = new ArrayList<>();
-        private final List<Map<Integer, long[]>> counts = new ArrayList<>();
-        private final List<Map<Integer, Integer>> reported = new ArrayList<>();
-        private final Histogram liveWindow = FlowRecorder.newSecondHistogram();
-        private final int threads;
-
-        SecondsByFlow(int flows, int threads) {
-            this.threads = threads;
-            for (int i = 0; i < flows; i++) {
-                latency.add(new TreeMap<>());
-                counts.add(new HashMap<>());
-                reported.add(new HashMap<>());
-            }
-        }
-
-        void add(FlowRecorder.SecondReport report) {
-            latency.get(report.flow()).computeIfAbsent(report.index(), i -> FlowRecorder.newSecondHistogram())
-                    .add(report.latency());
-            long[] c = counts.get(report.flow()).computeIfAbsent(report.index(), i -> new long[2]);
-            c[0] += report.ok();
-            c[1] += report.errors();
-            reported.get(report.flow()).merge(report.index(), 1, Integer::sum);
-        }
-
-        RunListener.Live live(int headline, double elapsed, double total, String phase) {
-            TreeMap<Integer, Histogram> series = latency.get(headline);
-            liveWindow.reset();
-            long errors = 0;
-            double rps = 0;
-            Integer last = null;
-            for (var entry : series.entrySet()) {
-                if (reported.get(headline).getOrDefault(entry.getKey(), 0) == threads) {
-                    last = entry.getKey();
-                }
-                if (entry.getKey() >= 0) {
-                    liveWindow.add(entry.getValue());
-                    errors += counts.get(headline).get(entry.getKey())[1];
-                }
-            }
-            if (last != null) {
-                rps = counts.get(headline).get(last)[0];
-            }
-            double p99 = liveWindow.getTotalCount() == 0 ? Double.NaN : liveWindow.getValueAtPercentile(99) / 1000.0;
-            return new RunListener.Live(elapsed, total, phase, rps, errors, p99);
-        }
-
-        List<Second> series(int flow) {
-            List<Second> out = new ArrayList<>();
-            for (var entry : latency.get(flow).entrySet()) {
-                Histogram h = entry.getValue();
-                long[] c = counts.get(flow).get(entry.getKey());
-                boolean any = h.getTotalCount() > 0;
-                out.add(new Second(entry.getKey(), c[0], c[1],
-                        any ? h.getValueAtPercentile(50) / 1000.0 : Double.NaN,
-                        any ? h.getValueAtPercentile(99) / 1000.0 : Double.NaN,
-                        any ? h.getMaxValue() / 1000.0 : Double.NaN));
-            }
-            return out;
-        }
     }
 }

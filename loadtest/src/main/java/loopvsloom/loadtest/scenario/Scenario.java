@@ -107,11 +107,11 @@ public record Scenario(String name, Integer order, String title, String what, St
     }
 
     /**
-     * Wall time of one pass over every step, style and repetition: each run's warm-up and window, about half a second
-     * between runs, and a second and a half per style to warm its code path up first.
+     * Wall time of one pass over every step, style and repetition: each run's warm-up and window, and about half a
+     * second between runs (the unmeasured warm-ups before them: {@code WarmUps.estimate}).
      */
     public Duration estimate() {
         long runs = (long) steps.size() * styles.size() * repetitions;
-        return warmup.plus(duration).plusMillis(500).multipliedBy(runs).plusMillis(1500L * styles.size());
+        return warmup.plus(duration).plusMillis(500).multipliedBy(runs);
     }
 }

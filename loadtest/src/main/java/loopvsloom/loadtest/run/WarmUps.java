@@ -1,0 +1,116 @@
+package loopvsloom.loadtest.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import loopvsloom.loadtest.engine.Engine;
+import loopvsloom.loadtest.engine.FlowSpec;
+import loopvsloom.loadtest.engine.LoadPlan;
+import loopvsloom.loadtest.engine.Model;
+import loopvsloom.loadtest.engine.RunListener;
+import loopvsloom.loadtest.scenario.Scenario;
+
+/**
+ * The unmeasured runs before measuring, so no figure is of a cold JVM: the harness's own once, each app's JIT once,
+ * and each scenario's code path on each style. The one home of their lengths, which the time estimates add.
+ */
+public final class WarmUps {
+
+    /** The harness against the shared downstream (or the gateway's 404) before the first measured run. */
+    private static final Duration HARNESS = Duration.ofSeconds(2);
+    private static final int HARNESS_USERS = 16;
+    /** Before the first scenario, each style serves cheap requests this long: a fresh JVM's JIT needs volume. */
+    private static final Duration JIT = Duration.ofSeconds(4);
+    private static final String JIT_PATH = "/io?ms=1";
+    private static final int JIT_USERS = 200;
+    /** Each style's code path for a scenario runs this long, at PRIME_USERS, before its first measured run. */
+    private static final Duration PRIME = Duration.ofSeconds(1);
+    private static final int PRIME_USERS = 16;
+    /** The drain after each warm-up, and the time between runs. */
+    private static final Duration DRAIN = Duration.ofSeconds(1);
+    private static final Duration BETWEEN = Duration.ofMillis(500);
+
+    private final Engine engine;
+    private final Plans plans;
+    private final Targets targets;
+    private final Progress progress;
+    private final Set<String> warmStyles = new HashSet<>();
+    private boolean harnessWarm;
+
+    WarmUps(Engine engine, Plans plans, Targets targets, Progress progress) {
+        this.engine = engine;
+        this.plans = plans;
+        this.targets = targets;
+        this.progress = progress;
+    }
+
+    /** About how long the warm-ups of these scenarios take, in a comparison that runs them in this order. */
+    public static Duration estimate(List<Scenario> scenarios) {
+        long styles = scenarios.stream().flatMap(s -> s.styles().stream()).distinct().count();
+        long primes = scenarios.stream().mapToLong(s -> s.styles().size()).sum();
+        return HARNESS.plus(DRAIN).plus(JIT.plus(DRAIN).multipliedBy(styles))
+                .plus(PRIME.plus(BETWEEN).multipliedBy(primes));
+    }
+
+    /** Whatever of the three the scenario's run still needs. */
+    void before(Scenario scenario) throws InterruptedException {
+        if (!harnessWarm) {
+            harnessWarm = true;
+            harness();
+        }
+        for (String style : scenario.styles()) {
+            if (warmStyles.add(style)) {
+                jit(style);
+            }
+            prime(scenario, style);
+        }
+    }
+
+    /** The harness's own JIT compilation must not fall into the first style's first run. */
+    private void harness() throws InterruptedException {
+        progress.context("[harness warm-up]");
+        FlowSpec flow = new FlowSpec("prime", plans.target(targets.primeUrl(), Map.of()), Model.CLOSED, HARNESS_USERS,
+                HARNESS_USERS, Duration.ofSeconds(5), true);
+        engine.run(new LoadPlan(List.of(flow), Duration.ZERO, HARNESS, DRAIN), progressOnly());
+    }
+
+    /**
+     * A freshly started app compiles its hot paths only after thousands of requests, and on two busy cores that takes
+     * seconds: each style first serves cheap requests (one downstream call of 1 ms) at 200 users, unmeasured, so the
+     * first scenario does not measure a cold JVM, nor one still growing its downstream connection pool. Every style
+     * gets the same.
+     */
+    private void jit(String style) throws InterruptedException {
+        progress.context("[JIT warm-up] " + style);
+        FlowSpec flow = new FlowSpec("jit-warmup", plans.target(targets.baseUrl(style) + JIT_PATH, Map.of()),
+                Model.CLOSED, JIT_USERS, JIT_USERS, Duration.ofSeconds(5), true);
+        engine.run(new LoadPlan(List.of(flow), Duration.ZERO, JIT, DRAIN.multipliedBy(2)), progressOnly());
+    }
+
+    /**
+     * The scenario's requests on one style at 16 users, unmeasured: the first measured run then starts with its code
+     * path compiled, instead of meeting the full rate cold (an open model can tip a cold app into a backlog it never
+     * recovers from within the run, which would measure the cold start, not the style).
+     */
+    private void prime(Scenario scenario, String style) throws InterruptedException {
+        progress.context("[" + scenario.name() + "] warming up " + style);
+        List<FlowSpec> flows = new ArrayList<>();
+        for (FlowSpec flow : plans.plan(scenario, style, scenario.steps().getFirst()).flows()) {
+            flows.add(new FlowSpec(flow.name(), flow.target(), Model.CLOSED, PRIME_USERS, PRIME_USERS, flow.timeout(),
+                    flow.headline()));
+        }
+        engine.run(new LoadPlan(flows, Duration.ZERO, PRIME, DRAIN.multipliedBy(2)), progressOnly());
+    }
+
+    private RunListener progressOnly() {
+        return new RunListener() {
+            @Override
+            public void progress(Live live) {
+                WarmUps.this.progress.live(live);
+            }
+        };
+    }
+}
