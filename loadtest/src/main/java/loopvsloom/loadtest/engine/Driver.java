@@ -29,6 +29,8 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     final FlowRecorder recorder;
     final long windowStart;
     final long windowEnd;
+    /** The request's bytes, encoded once; sent as duplicates that the channel may not release. */
+    private final ByteBuf requestBytes;
     private final ByteBuf request;
     private final Bootstrap bootstrap;
     final List<Connection> connections = new ArrayList<>();
@@ -42,8 +44,9 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.recorder = new FlowRecorder(windowStart, windowEnd);
-        this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer(spec.target().requestBytes().length)
-                .writeBytes(spec.target().requestBytes()));
+        this.requestBytes = Unpooled.directBuffer(spec.target().requestBytes().length)
+                .writeBytes(spec.target().requestBytes());
+        this.request = Unpooled.unreleasableBuffer(requestBytes);
         this.bootstrap = template.clone(loop).option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                 (int) Math.min(spec.timeout().toMillis(), 10_000));
     }
@@ -146,6 +149,11 @@ abstract sealed class Driver permits OpenDriver, ClosedDriver {
     static void reset(Connection connection) {
         connection.channel.config().setOption(ChannelOption.SO_LINGER, 0);
         connection.channel.close();
+    }
+
+    /** The run is over and every connection closed: the request's bytes go back (their only release). */
+    void release() {
+        requestBytes.release();
     }
 
     void recordConnections() {

@@ -113,6 +113,7 @@ final class Worker {
             } else {
                 driver.closeAll();
             }
+            driver.release();
         }
         reportSecond();
         finished.complete(drivers.stream().map(driver -> driver.recorder).toList());
