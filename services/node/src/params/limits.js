@@ -12,4 +12,6 @@ module.exports = Object.freeze({
   MAX_STREAM_MS: 3_600_000,
   DEFAULT_TICKS: 10,
   DEFAULT_TICK_INTERVAL_MS: 100,
+  MAX_LATITUDE: 90,
+  MAX_LONGITUDE: 180,
 });

@@ -77,7 +77,10 @@ function quoteRequest(query) {
 }
 
 function geofenceRequest(query) {
-  return { lat: doubleIn('lat', query.lat, -90, 90), lon: doubleIn('lon', query.lon, -180, 180) };
+  return {
+    lat: doubleIn('lat', query.lat, -Limits.MAX_LATITUDE, Limits.MAX_LATITUDE),
+    lon: doubleIn('lon', query.lon, -Limits.MAX_LONGITUDE, Limits.MAX_LONGITUDE),
+  };
 }
 
 function tickRequest(query) {

@@ -17,6 +17,9 @@ public final class Limits {
     public static final long MAX_STREAM_MS = 3_600_000;
     public static final int DEFAULT_TICKS = 10;
     public static final int DEFAULT_TICK_INTERVAL_MS = 100;
+    /** A /geofence point: latitude from −90 to 90, longitude from −180 to 180. */
+    public static final double MAX_LATITUDE = 90;
+    public static final double MAX_LONGITUDE = 180;
 
     private Limits() {
     }

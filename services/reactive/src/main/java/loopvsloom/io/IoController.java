@@ -8,8 +8,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import loopvsloom.backend.Downstream;
 import loopvsloom.backend.DownstreamClient;
-import loopvsloom.params.Limits;
-import loopvsloom.params.Params;
 import loopvsloom.quote.Inventory;
 import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
@@ -18,8 +16,6 @@ import reactor.core.publisher.Mono;
 /** The pure-I/O knob: one downstream call of the given latency; the event loop is free while it waits. */
 @Controller
 class IoController {
-
-    static final String SKU = "IO-1";
 
     private final DownstreamClient downstream;
     private final ServedBy servedBy;
@@ -32,10 +28,10 @@ class IoController {
     @Get("/io")
     Mono<HttpResponse<Inventory>> io(@Nullable @QueryValue String ms,
                                      @Nullable @Header(Knobs.FAILURE_RATE) String failureRate) {
-        int latency = Params.intIn("ms", ms, 0, Limits.MAX_LATENCY_MS, null);
+        int latency = IoCall.parseMs(ms);
         Knobs knobs = Knobs.of(null, failureRate).withLatency(latency);
         String here = servedBy.here();
-        return downstream.inventory(SKU, knobs.latencyMs(), knobs.failureRate())
+        return downstream.inventory(IoCall.SKU, knobs.latencyMs(), knobs.failureRate())
                 .transform(Downstream.failuresAs502("inventory"))
                 .map(inventory -> HttpResponse.ok(inventory).header(ServedBy.HEADER, here));
     }

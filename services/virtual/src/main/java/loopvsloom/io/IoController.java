@@ -10,8 +10,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import loopvsloom.backend.Downstream;
 import loopvsloom.backend.DownstreamClient;
 import loopvsloom.backend.Requests;
-import loopvsloom.params.Limits;
-import loopvsloom.params.Params;
 import loopvsloom.quote.Inventory;
 import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
@@ -20,8 +18,6 @@ import loopvsloom.web.ServedBy;
 @Controller
 @ExecuteOn(Requests.EXECUTOR)
 class IoController {
-
-    static final String SKU = "IO-1";
 
     private final DownstreamClient downstream;
     private final ServedBy servedBy;
@@ -34,10 +30,10 @@ class IoController {
     @Get("/io")
     HttpResponse<Inventory> io(@Nullable @QueryValue String ms,
                                @Nullable @Header(Knobs.FAILURE_RATE) String failureRate) {
-        int latency = Params.intIn("ms", ms, 0, Limits.MAX_LATENCY_MS, null);
+        int latency = IoCall.parseMs(ms);
         Knobs knobs = Knobs.of(null, failureRate).withLatency(latency);
         Inventory inventory = Downstream.failuresAs502("inventory",
-                () -> downstream.inventory(SKU, knobs.latencyMs(), knobs.failureRate()));
+                () -> downstream.inventory(IoCall.SKU, knobs.latencyMs(), knobs.failureRate()));
         return HttpResponse.ok(inventory).header(ServedBy.HEADER, servedBy.here());
     }
 }
