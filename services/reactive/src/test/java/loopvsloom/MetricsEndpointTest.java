@@ -58,14 +58,6 @@ class MetricsEndpointTest {
         assertThat(samples).anyMatch(s -> s.startsWith("eventloop_lag_seconds_count{") && s.contains("loop=\"0\""));
     }
 
-    @Test
-    void scrapesAndHealthChecksAreNotCountedAsInFlight() throws Exception {
-        get(URI.create("http://127.0.0.1:" + managementPort + "/health"));
-        List<String> samples = samples(get(URI.create("http://127.0.0.1:" + managementPort + "/prometheus")).body());
-        assertThat(samples).filteredOn(s -> s.startsWith("http_server_in_flight{"))
-                .singleElement().asString().endsWith(" 0.0");
-    }
-
     private static List<String> samples(String exposition) {
         return exposition.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
     }

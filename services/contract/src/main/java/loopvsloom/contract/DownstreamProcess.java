@@ -12,25 +12,33 @@ import loopvsloom.testkit.Ports;
  */
 final class DownstreamProcess implements AutoCloseable {
 
-    private final LocalProcess process;
-    private final URI url;
+    private static final Duration STARTUP = Duration.ofSeconds(30);
 
-    private DownstreamProcess(LocalProcess process, URI url) {
-        this.process = process;
-        this.url = url;
+    private final int port;
+    private final int managementPort;
+    private final URI url;
+    private LocalProcess process;
+
+    private DownstreamProcess(int port, int managementPort) {
+        this.port = port;
+        this.managementPort = managementPort;
+        this.url = URI.create("http://127.0.0.1:" + port);
+        this.process = launch();
     }
 
     static DownstreamProcess start() {
+        return new DownstreamProcess(Ports.free(), Ports.free());
+    }
+
+    private LocalProcess launch() {
         String jar = System.getProperty("downstream.jar");
         if (jar == null) {
             throw new IllegalStateException("system property downstream.jar is not set: the style module's pom sets it");
         }
-        int port = Ports.free();
-        LocalProcess process = LocalProcess.jar("downstream", Path.of(jar))
-                .env("PORT", port).env("MANAGEMENT_PORT", Ports.free()).start();
-        URI url = URI.create("http://127.0.0.1:" + port);
-        process.awaitHttpOk(url.resolve("/stats"), Duration.ofSeconds(30));
-        return new DownstreamProcess(process, url);
+        LocalProcess started = LocalProcess.jar("downstream", Path.of(jar))
+                .env("PORT", port).env("MANAGEMENT_PORT", managementPort).start();
+        started.awaitHttpOk(url.resolve("/stats"), STARTUP);
+        return started;
     }
 
     URI url() {
@@ -38,12 +46,19 @@ final class DownstreamProcess implements AutoCloseable {
     }
 
     /** SIGKILL, and wait until the process is gone: its connections break and its port refuses new ones. */
-    void kill() {
+    synchronized void kill() {
         process.kill();
     }
 
+    /** Starts it again on the same ports if it was killed (the app's client reconnects on its next call). */
+    synchronized void revive() {
+        if (!process.isAlive()) {
+            process = launch();
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         process.close();
     }
 }
