@@ -40,7 +40,8 @@ class EventLoopBlockingTest {
             Thread.sleep(10);
             return null;
         }).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(BlockingOperationError.class);
+                .cause().isInstanceOf(BlockingOperationError.class)
+                .hasMessageStartingWith("Blocking call! java.lang.Thread.sleep");
     }
 
     @Test
@@ -55,6 +56,8 @@ class EventLoopBlockingTest {
         StepVerifier.create(Mono.fromCallable(() -> {
             Thread.sleep(10);
             return 1;
-        }).subscribeOn(Schedulers.parallel())).expectError(BlockingOperationError.class).verify();
+        }).subscribeOn(Schedulers.parallel())).expectErrorSatisfies(e -> assertThat(e)
+                .isInstanceOf(BlockingOperationError.class)
+                .hasMessageStartingWith("Blocking call! java.lang.Thread.sleep")).verify();
     }
 }
