@@ -20,7 +20,7 @@ final class Apps {
                loopvsloom.apps.App listed) {
 
         Path jar() {
-            return Repo.path(module + "/target/" + artifact + "-0.1.0-SNAPSHOT.jar");
+            return Repo.path(module + "/target/" + artifact + "-" + version() + ".jar");
         }
 
         Config config() {
@@ -51,6 +51,15 @@ final class Apps {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+):(\\d+)}");
 
     private Apps() {
+    }
+
+    /** The project's version, which the jars are named after (from the pom, as surefire passes it on). */
+    static String version() {
+        String version = System.getProperty("apps.version");
+        if (version == null || version.isBlank()) {
+            throw new IllegalStateException("system property apps.version is not set: deploy's pom sets it");
+        }
+        return version;
     }
 
     private static App of(loopvsloom.apps.App listed) {

@@ -34,7 +34,7 @@ final class LoadtestArguments {
 
     /** Asks the built harness to parse the arguments (with --help, so nothing runs); skipped while it is not built. */
     static void acceptedByTheHarness(List<String> args) {
-        var jar = Repo.path("loadtest/target/loadtest-0.1.0-SNAPSHOT.jar");
+        var jar = Repo.path("loadtest/target/loadtest-" + Apps.version() + ".jar");
         if (!Files.isRegularFile(jar)) {
             System.err.println("deploy-check: " + jar + " not built; the harness arguments were checked by name only");
             return;
