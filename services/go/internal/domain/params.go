@@ -23,6 +23,8 @@ const (
 	MaxStreamMs           = 3_600_000
 	DefaultTicks          = 10
 	DefaultTickIntervalMs = 100
+	MaxLatitude           = 90.0
+	MaxLongitude          = 180.0
 )
 
 // InvalidParameter is InvalidParameterException: bad input, named by parameter; Error() is the 400's detail.
@@ -127,10 +129,10 @@ type GeofenceRequest struct {
 func ParseGeofenceRequest(lat, lon *string) (GeofenceRequest, error) {
 	var request GeofenceRequest
 	var err error
-	if request.Lat, err = DoubleIn("lat", lat, -90, 90); err != nil {
+	if request.Lat, err = DoubleIn("lat", lat, -MaxLatitude, MaxLatitude); err != nil {
 		return request, err
 	}
-	request.Lon, err = DoubleIn("lon", lon, -180, 180)
+	request.Lon, err = DoubleIn("lon", lon, -MaxLongitude, MaxLongitude)
 	return request, err
 }
 

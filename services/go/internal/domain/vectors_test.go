@@ -13,7 +13,7 @@ import (
 // services/domain writes what Java's domain answers to test-vectors.json (DomainVectorsTest); this port must give
 // the same answers, bit for bit where they are doubles.
 type vectors struct {
-	Limits map[string]int64 `json:"limits"`
+	Limits map[string]float64 `json:"limits"`
 	Random []struct {
 		Seed       string    `json:"seed"`
 		NextLong   []string  `json:"nextLong"`
@@ -87,11 +87,12 @@ func sameBits(a, b float64) bool {
 }
 
 func TestCapsAreJavas(t *testing.T) {
-	ours := map[string]int64{
+	ours := map[string]float64{
 		"MAX_LATENCY_MS": MaxLatencyMs, "MAX_CPU_WORK": MaxCpuWork, "MAX_QTY": MaxQty,
 		"DEFAULT_DEADLINE_MS": DefaultDeadlineMs, "MAX_DEADLINE_MS": MaxDeadlineMs, "MAX_TICKS": MaxTicks,
 		"MAX_TICK_INTERVAL_MS": MaxTickIntervalMs, "MAX_STREAM_MS": MaxStreamMs, "DEFAULT_TICKS": DefaultTicks,
 		"DEFAULT_TICK_INTERVAL_MS": DefaultTickIntervalMs, "defaultVertices": DefaultVertices,
+		"MAX_LATITUDE": MaxLatitude, "MAX_LONGITUDE": MaxLongitude,
 	}
 	if !reflect.DeepEqual(ours, load(t).Limits) {
 		t.Errorf("caps %v, Java %v", ours, load(t).Limits)
