@@ -36,7 +36,7 @@ public record App(String name, String role, int port, int managementPort, String
         return start.getFirst();
     }
 
-    /** For a {@code jar} app: the Maven module that builds it. */
+    /** The recipe's first argument: for a {@code jar} app the Maven module that builds it, else its folder. */
     public String module() {
         return start.size() > 1 ? start.get(1) : null;
     }

@@ -17,9 +17,10 @@ class AppsTest {
 
                 reactive    style    8081  9081  event-loop  #1f77b4  jar services/reactive
                 platform    style    8083  -     platform    #d62728  jar services/virtual platform
+                go          style    8085  9085  goroutine   #9467bd  go services/go
                 """);
 
-        assertThat(apps).extracting(App::name).containsExactly("downstream", "reactive", "platform");
+        assertThat(apps).extracting(App::name).containsExactly("downstream", "reactive", "platform", "go");
         App platform = apps.get(2);
         assertThat(platform.isStyle()).isTrue();
         assertThat(platform.managementPort()).isZero();
@@ -28,6 +29,10 @@ class AppsTest {
         assertThat(platform.urlVariable()).isEqualTo("PLATFORM_URL");
         assertThat(apps.getFirst().thread()).isNull();
         assertThat(apps.getFirst().micronautEnvironment()).isNull();
+        App go = apps.get(3);
+        assertThat(go.recipe()).isEqualTo("go");
+        assertThat(go.start()).containsExactly("go", "services/go");
+        assertThat(go.micronautEnvironment()).isNull();
     }
 
     @Test
