@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeUpstream implements AutoCloseable {
 
-    record Seen(String method, String path, String rawQuery, String requestId, String connection, String body) {
+    /** A request as it arrived; clientPort is the gateway's end of the connection that carried it. */
+    record Seen(String method, String path, String rawQuery, String requestId, String connection, String body,
+                int clientPort) {
     }
 
     static final String NAME_HEADER = "X-Upstream";
@@ -68,7 +70,7 @@ final class FakeUpstream implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(new Seen(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     exchange.getRequestHeaders().getFirst(RequestIds.HEADER),
-                    exchange.getRequestHeaders().getFirst("Connection"), body));
+                    exchange.getRequestHeaders().getFirst("Connection"), body, exchange.getRemoteAddress().getPort()));
             exchange.getResponseHeaders().set(NAME_HEADER, name);
             switch (uri.getRawPath()) {
                 case "/slow" -> {
