@@ -6,7 +6,9 @@
 #
 # Targets: downstream, reactive, virtual, platform (the virtual jar in platform mode), gateway, loadtest.
 # docker-compose.yml builds all of them; k8s/README.md shows the loop for kind, minikube and a registry.
-# BuildKit (the default builder since Docker 23) keeps Maven's repository in a cache mount between builds.
+# BuildKit (the default builder since Docker 23) keeps Maven's repository in a cache mount between builds; the mount is
+# sharing=locked, so two builds at once (compose builds every target in parallel) take turns instead of writing the same
+# files together.
 
 ARG JDK_IMAGE=eclipse-temurin:25-jdk-noble
 ARG JRE_IMAGE=eclipse-temurin:25-jre-noble
@@ -16,7 +18,7 @@ FROM ${JDK_IMAGE} AS build
 WORKDIR /src
 COPY . .
 # Only the apps and what they need (-am); the wrapper fetches Maven 3.9.11, the toolchains plugin takes this JDK 25.
-RUN --mount=type=cache,target=/root/.m2 \
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     ./mvnw -B --no-transfer-progress -DskipTests \
       -pl services/downstream,services/reactive,services/virtual,gateway -am package \
  && mkdir -p /out \
@@ -29,27 +31,33 @@ RUN --mount=type=cache,target=/root/.m2 \
 FROM ${JDK_IMAGE} AS build-loadtest
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 \
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     ./mvnw -B --no-transfer-progress -DskipTests -f loadtest/pom.xml package \
  && mkdir -p /out \
  && cp loadtest/target/loadtest-0.1.0-SNAPSHOT.jar /out/loadtest.jar
 
-# ---- runtime: JRE 25, a numeric non-root user, container-aware heap ---------------------------------------------
-FROM ${JRE_IMAGE} AS runtime
+# ---- jvm: JRE 25, a numeric non-root user, the JVM's memory budget; the apps' runtime and the harness build on it ---
+FROM ${JRE_IMAGE} AS jvm
 # A numeric user, so Kubernetes' runAsNonRoot can verify it without a passwd lookup.
 RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin app
+# Every pool of memory the JVM can grow is capped, so heap + direct + metaspace + code cache + thread stacks stay below
+# the container's limit with room to spare (k8s/README.md, "Memory budget"; deploy/'s MemoryBudgetTest adds them up
+# against every limit in k8s/ and docker-compose.yml). The heap is the one ./demo gives every app (-Xms256m -Xmx512m);
+# direct memory is Netty's buffers (by default it may take as much as the heap). G1 named explicitly: with one CPU the
+# JVM would pick Serial. PerfDisableSharedMem: no hsperfdata file in /tmp (a memory-mapped file that counts against the
+# limit and is written to disk); jcmd still attaches, jps and jstat no longer list the process.
+# JDK_JAVA_OPTIONS is read by the java launcher only (not by jcmd or jstack run in the container); override it whole.
+ENV JDK_JAVA_OPTIONS="-Xms256m -Xmx512m -XX:MaxDirectMemorySize=128m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:+PerfDisableSharedMem"
+USER 10001:10001
+
+# ---- runtime: what every app's image shares ----------------------------------------------------------------------
+FROM jvm AS runtime
 WORKDIR /app
 # Health check without curl (the JRE image need not have it): bash's /dev/tcp, one HTTP/1.0 GET on the management port.
 COPY --chmod=0755 deploy/docker/healthcheck /app/healthcheck
-# The same heap for every app, sized from the container's memory limit: 25 % initial, 50 % max (with the 1 GiB limit
-# that compose and k8s give every app: -Xms256m -Xmx512m, as ./demo runs them). The other half is for Netty's direct
-# buffers, metaspace and thread stacks. G1 named explicitly: below 1,792 MB or 2 CPUs the JVM would pick Serial.
-# JDK_JAVA_OPTIONS is read by the java launcher only (not by jcmd or jstack run in the container); override it whole.
-ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError" \
-    MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED=true \
+ENV MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED=true \
     MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD=30s
-USER 10001:10001
 # Readiness, not liveness: compose's depends_on (service_healthy) should wait until the app can serve.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 CMD ["/app/healthcheck"]
 # exec form: java is PID 1 and gets SIGTERM itself (graceful shutdown, then exit).
@@ -83,14 +91,15 @@ ENV PORT=8080 MANAGEMENT_PORT=9080 \
 EXPOSE 8080 9080
 
 # The harness: a CLI, not a server (scenarios are built into its jar). No health check; arguments come from compose
-# or the k8s Job. It works in /tmp, the one writable folder, so its default report/ folder lands there too.
-FROM ${JRE_IMAGE} AS loadtest
-RUN groupadd --system --gid 10001 app \
- && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin app
+# or the k8s Job. It works in /tmp, the one writable folder, so its default report/ folder lands there too; compose
+# and k8s mount a volume at /results for results that outlive the container (owned by the harness's user, so a
+# docker volume created from it is writable).
+FROM jvm AS loadtest
+USER 0
+RUN mkdir /results && chown 10001:10001 /results
+USER 10001:10001
 WORKDIR /tmp
 COPY --from=build-loadtest /out/loadtest.jar /app/loadtest.jar
 COPY --chmod=0755 deploy/docker/await-gateway /app/await-gateway
 COPY apps/apps.conf /app/apps.conf
-ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
-USER 10001:10001
 ENTRYPOINT ["java", "-jar", "/app/loadtest.jar"]

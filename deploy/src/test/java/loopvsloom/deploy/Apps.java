@@ -28,8 +28,11 @@ final class Apps {
         }
     }
 
-    /** Ports and endpoints as the app's application.yml (and application-platform.yml) define them. */
-    record Config(int port, int managementPort, boolean healthEnabled, boolean prometheusEnabled) {
+    /**
+     * Ports and endpoints as the app's application.yml (and application-platform.yml) define them, and how many
+     * platform threads its fixed pools (micronaut.executors.* of type FIXED) may start.
+     */
+    record Config(int port, int managementPort, boolean healthEnabled, boolean prometheusEnabled, int poolThreads) {
     }
 
     static final List<App> ALL = loopvsloom.apps.Apps.all().stream().map(Apps::of).toList();
@@ -98,7 +101,38 @@ final class Apps {
         int management = port(first(env, base, "endpoints.all.port"), "MANAGEMENT_PORT", app);
         boolean health = enabled(first(env, base, "endpoints.health.enabled"));
         boolean prometheus = enabled(first(env, base, "endpoints.prometheus.enabled"));
-        return new Config(port, management, health, prometheus);
+        return new Config(port, management, health, prometheus, poolThreads(env, base));
+    }
+
+    /** Threads of every FIXED executor, the environment's definition of an executor replacing the base's. */
+    private static int poolThreads(Map<String, Object> env, Map<String, Object> base) {
+        Map<String, Object> executors = new LinkedHashMap<>();
+        for (Map<String, Object> source : List.of(base, env)) {
+            Object defined = Repo.at(source, "micronaut.executors");
+            if (defined != null) {
+                Repo.map(defined, "micronaut.executors").forEach((name, executor) -> executors.merge(name, executor,
+                        (old, replacing) -> {
+                            Map<String, Object> merged = new LinkedHashMap<>(Repo.map(old, name));
+                            merged.putAll(Repo.map(replacing, name));
+                            return merged;
+                        }));
+            }
+        }
+        int threads = 0;
+        for (Map.Entry<String, Object> executor : executors.entrySet()) {
+            Map<String, Object> settings = Repo.map(executor.getValue(), executor.getKey());
+            if ("FIXED".equalsIgnoreCase(String.valueOf(settings.get("type")))) {
+                Object count = settings.get("number-of-threads");
+                Matcher placeholder = Pattern.compile("\\$\\{\\w+:(\\d+)}").matcher(String.valueOf(count));
+                threads += count instanceof Integer n ? n : placeholder.matches() ? Integer.parseInt(placeholder.group(1))
+                        : fail(executor.getKey() + ": number-of-threads " + count);
+            }
+        }
+        return threads;
+    }
+
+    private static int fail(String message) {
+        throw new AssertionError(message);
     }
 
     private static Object first(Map<String, Object> env, Map<String, Object> base, String key) {

@@ -2,6 +2,8 @@ package loopvsloom.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,12 +75,12 @@ class ComposeTest {
             }
             assertThat(env).as(app.name() + ": drains in-flight requests on stop")
                     .containsEntry("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED", "true");
-            Duration drain = KubernetesManifestsTest.micronautDuration(env.get("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD"));
+            Duration drain = Manifests.micronautDuration(env.get("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD"));
             Duration stop = composeDuration(String.valueOf(service.get("stop_grace_period")));
             assertThat(stop).as(app.name() + " stop_grace_period >= drain + 5 s, or Docker kills it mid-drain")
                     .isGreaterThanOrEqualTo(drain.plusSeconds(5));
             assertThat(drain).as(app.name() + " drain covers the gateway's longest route timeout")
-                    .isGreaterThanOrEqualTo(KubernetesManifestsTest.gatewayLongestRouteTimeout());
+                    .isGreaterThanOrEqualTo(Manifests.gatewayLongestRouteTimeout());
         }
     }
 
@@ -113,9 +115,12 @@ class ComposeTest {
         Map<String, Object> localDatasource = Repo.map(Repo.list(Repo.yamlMap(Repo.path(
                 "observability/grafana/provisioning/datasources/prometheus.yml")).get("datasources"), "d").get(0), "d");
         assertThat(datasource.get("uid")).as("the dashboard finds its datasource by uid").isEqualTo(localDatasource.get("uid"));
+        String results = Repo.list(service("loadtest").get("volumes"), "loadtest volumes").stream().map(String::valueOf)
+                .filter(v -> v.startsWith("loadtest-results:")).map(v -> v.split(":")[1]).findFirst()
+                .orElseThrow(() -> new AssertionError("the harness's results volume"));
         LoadtestArguments.check(Repo.list(service("loadtest").get("command"), "loadtest command").stream()
                 .map(String::valueOf).toList(), host -> host.equals("gateway")
-                ? List.of(Apps.GATEWAY.config().port()) : List.of());
+                ? List.of(Apps.GATEWAY.config().port()) : List.of(), results);
         assertThat(String.valueOf(service("loadtest").get("entrypoint"))).as("waits for the gateway's routes")
                 .contains("/app/await-gateway http://gateway:" + Apps.GATEWAY.config().port());
     }
@@ -178,18 +183,33 @@ class ComposeTest {
     }
 
     @Test
-    void theStylesGetTheSameLimits() {
-        Object reference = Repo.at(service("reactive"), "deploy.resources");
-        assertThat(reference).as("reactive deploy.resources").isNotNull();
-        Map<String, Object> limits = Repo.map(Repo.at(service("reactive"), "deploy.resources.limits"), "limits");
-        assertThat(limits).containsKeys("cpus", "memory");
-        for (App style : Apps.STYLES) {
-            assertThat(Repo.at(service(style.name()), "deploy.resources")).as(style.name() + " deploy.resources").isEqualTo(reference);
-            assertThat(service(style.name())).as(style.name() + ": limits only under deploy, no second source")
-                    .doesNotContainKeys("cpus", "mem_limit", "mem_reservation", "cpu_shares");
+    void limitsMeanWhatTheySayAndTheStylesGetTheSameAsInKubernetes() {
+        Deployment reactive = Manifests.named(Renders.render(Renders.sources().getFirst()), Deployment.class, "reactive")
+                .orElseThrow();
+        Map<String, Quantity> k8s = Manifests.appContainer(reactive).getResources().getLimits();
+        for (String name : services.keySet()) {
+            Map<String, Object> service = service(name);
+            assertThat(service).as(name + ": deploy.resources is applied by Compose v2 only, its reservations.cpus by "
+                    + "nobody outside Swarm; service-level limits by every Compose").doesNotContainKeys("deploy",
+                    "cpu_shares", "mem_reservation");
+            if (!Apps.isApp(name) && !name.equals("loadtest")) {
+                continue;
+            }
+            assertThat(service).as(name + " limits").containsKeys("cpus", "mem_limit", "memswap_limit");
+            assertThat(service.get("memswap_limit")).as(name + ": no swap behind the memory limit")
+                    .isEqualTo(service.get("mem_limit"));
+            assertThat(Double.parseDouble(String.valueOf(service.get("cpus")))).as(name + " cpus: whole CPUs, as the JVM"
+                    + " counts them").isEqualTo(Math.rint(Double.parseDouble(String.valueOf(service.get("cpus")))));
         }
-        for (String name : List.of("downstream", "gateway")) {
-            assertThat(Repo.at(service(name), "deploy.resources.limits")).as(name + " has limits too").isNotNull();
+        for (App style : Apps.STYLES) {
+            Map<String, Object> service = service(style.name());
+            for (String key : List.of("cpus", "mem_limit", "memswap_limit")) {
+                assertThat(service.get(key)).as(style.name() + " " + key + " = reactive's").isEqualTo(service("reactive").get(key));
+            }
+            assertThat(Double.parseDouble(String.valueOf(service.get("cpus")))).as(style.name() + " cpus = k8s's limit")
+                    .isEqualTo(Quantity.getAmountInBytes(k8s.get("cpu")).doubleValue());
+            assertThat(MemoryBudget.composeBytes(String.valueOf(service.get("mem_limit")))).as(style.name()
+                    + " mem_limit = k8s's limit").isEqualTo(Quantity.getAmountInBytes(k8s.get("memory")).longValueExact());
         }
     }
 

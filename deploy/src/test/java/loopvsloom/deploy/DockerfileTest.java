@@ -12,8 +12,9 @@ import loopvsloom.deploy.Apps.App;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Dockerfile, read without a Docker engine: Maven + JDK 25 building, a JRE 25 running, the right jar in each app's
- * stage, the app's own ports, a numeric non-root user, a heap sized from the container, the curl-free health check.
+ * The Dockerfile, read without a Docker engine: Maven + JDK 25 building (a locked cache), a JRE 25 running, the right
+ * jar in each app's stage, the app's own ports, a numeric non-root user, every JVM memory pool capped, the curl-free
+ * health check.
  * (The build command itself runs in CI as part of ./mvnw verify's reactor build; the image build needs an engine.)
  */
 class DockerfileTest {
@@ -26,8 +27,9 @@ class DockerfileTest {
         assertThat(dockerfile.globalArgs().get("JRE_IMAGE")).startsWith("eclipse-temurin:25-jre");
         assertThat(dockerfile.stage("build").from()).isEqualTo("${JDK_IMAGE}");
         assertThat(dockerfile.stage("build-loadtest").from()).isEqualTo("${JDK_IMAGE}");
-        assertThat(dockerfile.stage("runtime").from()).isEqualTo("${JRE_IMAGE}");
-        assertThat(dockerfile.stage("loadtest").from()).isEqualTo("${JRE_IMAGE}");
+        assertThat(dockerfile.stage("jvm").from()).isEqualTo("${JRE_IMAGE}");
+        assertThat(dockerfile.stage("runtime").from()).as("the apps' runtime on the JVM stage").isEqualTo("jvm");
+        assertThat(dockerfile.stage("loadtest").from()).as("the harness on the JVM stage").isEqualTo("jvm");
         assertThat(Repo.read("Dockerfile").lines().findFirst().orElseThrow())
                 .as("BuildKit syntax (RUN --mount, COPY --chmod)").startsWith("# syntax=docker/dockerfile:1");
     }
@@ -36,6 +38,16 @@ class DockerfileTest {
     void theBuildStagePackagesEveryAppAndEachStageCopiesItsOwnJar() {
         String build = String.join(" ", dockerfile.stage("build").all("RUN"));
         assertThat(build).contains("./mvnw", "package", "-am", "--mount=type=cache,target=/root/.m2");
+        for (String stage : dockerfile.stages()) {
+            for (String run : dockerfile.stage(stage).all("RUN")) {
+                Matcher cache = Pattern.compile("--mount=type=cache,(\\S+)").matcher(run);
+                while (cache.find()) {
+                    assertThat(cache.group(1).split(",")).as(stage + ": Maven's cache is shared by the builds compose runs"
+                            + " at once; locked, they take turns instead of writing the same files together")
+                            .contains("sharing=locked");
+                }
+            }
+        }
         Matcher modules = Pattern.compile("-pl\\s+(\\S+)").matcher(build);
         assertThat(modules.find()).as("-pl in the build").isTrue();
         List<String> selected = List.of(modules.group(1).split(","));
@@ -81,7 +93,7 @@ class DockerfileTest {
     }
 
     @Test
-    void runsAsANumericNonRootUserWithAContainerAwareHeapAndAHealthCheck() {
+    void runsAsANumericNonRootUserWithACappedJvmAndAHealthCheck() {
         List<String> stages = new ArrayList<>(Apps.ALL.stream().map(App::name).toList());
         stages.add("loadtest");
         for (String stage : stages) {
@@ -90,8 +102,9 @@ class DockerfileTest {
             String entrypoint = dockerfile.effective(stage, "ENTRYPOINT");
             assertThat(entrypoint).as(stage + " ENTRYPOINT in exec form, java as PID 1").startsWith("[\"java\",");
             String options = dockerfile.effectiveEnv(stage).get("JDK_JAVA_OPTIONS");
-            assertThat(options).as(stage + " JVM options").contains("-XX:MaxRAMPercentage=", "-XX:InitialRAMPercentage=",
-                    "-XX:+ExitOnOutOfMemoryError").doesNotContain("-Xmx", "-Xms");
+            assertThat(options).as(stage + " JVM options: every pool capped (MemoryBudgetTest adds them up), out of memory"
+                    + " ends the process").contains("-Xmx", "-XX:MaxDirectMemorySize=", "-XX:MaxMetaspaceSize=",
+                    "-XX:ReservedCodeCacheSize=", "-XX:+ExitOnOutOfMemoryError").doesNotContain("RAMPercentage");
         }
         for (App app : Apps.ALL) {
             assertThat(dockerfile.effective(app.name(), "HEALTHCHECK")).as(app.name() + " HEALTHCHECK")

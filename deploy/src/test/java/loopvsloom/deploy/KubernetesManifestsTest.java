@@ -1,10 +1,25 @@
 package loopvsloom.deploy;
 
+import static loopvsloom.deploy.Manifests.all;
+import static loopvsloom.deploy.Manifests.appContainer;
+import static loopvsloom.deploy.Manifests.appContainerOf;
+import static loopvsloom.deploy.Manifests.configMapMountedBy;
+import static loopvsloom.deploy.Manifests.containerPort;
+import static loopvsloom.deploy.Manifests.containers;
+import static loopvsloom.deploy.Manifests.env;
+import static loopvsloom.deploy.Manifests.gatewayLongestRouteTimeout;
+import static loopvsloom.deploy.Manifests.id;
+import static loopvsloom.deploy.Manifests.micronautDuration;
+import static loopvsloom.deploy.Manifests.named;
+import static loopvsloom.deploy.Manifests.podTemplates;
+import static loopvsloom.deploy.Manifests.resolvePort;
+import static loopvsloom.deploy.Manifests.withoutUrlsAndPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -18,15 +33,11 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +55,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every kustomization (base, each documented overlay, base with every subset of the components) rendered by
+ * Every kustomization (base, each overlay, base with every combination of the components) rendered by
  * {@code kubectl kustomize} and parsed strictly; then what a cluster would only tell at run time: selectors that
  * select, ports that agree with the apps' own configuration, probes on real management paths, the styles treated
  * alike, non-root and read-only containers, a shutdown that fits in the grace period, and network policies that let
@@ -52,14 +63,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KubernetesManifestsTest {
 
-    static Stream<Renders.Source> renders() {
-        return Renders.sources().stream();
-    }
-
     // ---- structure ----------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void everyObjectIsInTheNamespaceAndNamedOnce(Renders.Source source) {
         Render render = Renders.render(source);
         Map<String, Integer> seen = new HashMap<>();
@@ -77,7 +84,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void selectorsSelectTheirOwnPodsAndReferencesResolve(Renders.Source source) {
         Render render = Renders.render(source);
         for (Deployment deployment : all(render, Deployment.class)) {
@@ -141,7 +148,7 @@ class KubernetesManifestsTest {
     // ---- the apps -----------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void eachAppListensWhereItsOwnConfigurationSays(Renders.Source source) {
         Render render = Renders.render(source);
         for (App app : Apps.ALL) {
@@ -191,7 +198,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void probesHitTheManagementPortsRealHealthPaths(Renders.Source source) {
         Render render = Renders.render(source);
         for (App app : Apps.ALL) {
@@ -221,7 +228,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void theStylesAreDeployedAlike(Renders.Source source) {
         Render render = Renders.render(source);
         List<Deployment> styles = Apps.STYLES.stream().map(a -> named(render, Deployment.class, a.name()).orElseThrow()).toList();
@@ -245,31 +252,13 @@ class KubernetesManifestsTest {
             assertThat(other.getSpec().getStrategy()).as(what + " strategy").isEqualTo(first.getSpec().getStrategy());
             assertThat(withoutUrlsAndPorts(env(b))).as(what + " env apart from ports, URLs and mode")
                     .isEqualTo(withoutUrlsAndPorts(env(a)));
-            assertThat(other.getSpec().getReplicas()).as(other.getMetadata().getName()
-                    + ": no replicas field, the HorizontalPodAutoscaler owns the count").isNull();
-        }
-        List<HorizontalPodAutoscaler> autoscalers = all(render, HorizontalPodAutoscaler.class);
-        assertThat(autoscalers).extracting(h -> h.getSpec().getScaleTargetRef().getName())
-                .containsExactlyInAnyOrderElementsOf(Apps.STYLES.stream().map(App::name).toList());
-        HorizontalPodAutoscalerSpec reference = null;
-        for (HorizontalPodAutoscaler autoscaler : autoscalers) {
-            var target = autoscaler.getSpec().getScaleTargetRef();
-            assertThat(target.getKind()).isEqualTo("Deployment");
-            assertThat(target.getApiVersion()).isEqualTo("apps/v1");
-            HorizontalPodAutoscalerSpec spec = new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpecBuilder(
-                    autoscaler.getSpec()).editScaleTargetRef().withName("*").endScaleTargetRef().build();
-            if (reference == null) {
-                reference = spec;
-            }
-            assertThat(spec).as(id(autoscaler) + " same rule as the other styles").isEqualTo(reference);
-            Container container = appContainer(named(render, Deployment.class, target.getName()).orElseThrow());
-            assertThat(container.getResources().getRequests()).as(id(autoscaler) + ": CPU utilization needs a CPU request")
-                    .containsKey("cpu");
+            assertThat(other.getSpec().getReplicas()).as(what + " replicas (components/fixed: the same count each)")
+                    .isEqualTo(first.getSpec().getReplicas());
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void everyContainerRunsNonRootReadOnlyWithoutPrivileges(Renders.Source source) {
         Render render = Renders.render(source);
         podTemplates(render).forEach((owner, template) -> {
@@ -309,7 +298,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void shutdownFitsInTheGracePeriod(Renders.Source source) {
         Render render = Renders.render(source);
         Duration longestRoute = gatewayLongestRouteTimeout();
@@ -335,7 +324,7 @@ class KubernetesManifestsTest {
     // ---- components ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void networkPoliciesLetThroughExactlyWhatTheDesignSays(Renders.Source source) {
         Render render = Renders.render(source);
         List<NetworkPolicy> policies = all(render, NetworkPolicy.class);
@@ -367,7 +356,7 @@ class KubernetesManifestsTest {
                     case "gateway" -> true;
                     case "downstream" -> ns.equals(from.namespace()) && Apps.STYLES.stream().map(App::name).toList()
                             .contains(from.labels().get("app"));
-                    default -> ns.equals(from.namespace()) && "gateway".equals(from.labels().get("app"));
+                    default -> ns.equals(from.namespace()) && List.of("gateway", "loadtest").contains(from.labels().get("app"));
                 };
                 assertThat(api).as(from.description() + " -> " + app.name() + ":" + config.port()).isEqualTo(expectedApi);
                 boolean management = model.allows(from, ns, target, config.managementPort());
@@ -387,7 +376,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
+    @MethodSource("loopvsloom.deploy.Renders#all")
     void monitoringScrapesTheManagementPorts(Renders.Source source) {
         Render render = Renders.render(source);
         Optional<Deployment> prometheus = named(render, Deployment.class, "prometheus");
@@ -421,10 +410,16 @@ class KubernetesManifestsTest {
             URI url = URI.create((String) datasource.get("url"));
             Service service = named(render, Service.class, url.getHost()).orElseThrow();
             assertThat(service.getSpec().getPorts()).extracting(ServicePort::getPort).contains(url.getPort());
-            String dashboardJson = configMapMountedBy(render, grafana, "/etc/grafana/dashboards/loop-vs-loom").getData()
-                    .get("loop-vs-loom.json");
-            assertThat(dashboardJson).as("the project's dashboard").isEqualTo(Repo.read("observability/grafana/dashboards/loop-vs-loom.json"));
-            assertThat(dashboardJson).contains("\"uid\": \"" + datasource.get("uid") + "\"");
+            assertThat(datasource.get("isDefault")).as("the dashboards' datasource variable starts on the default")
+                    .isEqualTo(true);
+            Map<String, String> dashboards = configMapMountedBy(render, grafana, "/etc/grafana/dashboards/loop-vs-loom")
+                    .getData();
+            assertThat(dashboards).as("the project's dashboards").containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "loop-vs-loom.json", Repo.read("observability/grafana/dashboards/loop-vs-loom.json"),
+                    "loop-vs-loom-kubernetes.json", Repo.read(KubernetesDashboardTest.DASHBOARD)));
+            String home = env(appContainerOf(grafana, "grafana")).get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH");
+            assertThat(home).as("the home dashboard is one Grafana has").isEqualTo("/etc/grafana/dashboards/loop-vs-loom/"
+                    + "loop-vs-loom.json");
         }
 
         Optional<GenericKubernetesResource> monitor = render.objects().stream()
@@ -450,137 +445,4 @@ class KubernetesManifestsTest {
             }
         }
     }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("renders")
-    void theLoadTestJobTargetsTheGatewayService(Renders.Source source) {
-        Render render = Renders.render(source);
-        Optional<Job> job = named(render, Job.class, "loadtest");
-        assertThat(job.isPresent()).as("the Job only with the loadtest component").isEqualTo(render.has("loadtest"));
-        if (job.isEmpty()) {
-            return;
-        }
-        PodSpec pod = job.get().getSpec().getTemplate().getSpec();
-        assertThat(pod.getRestartPolicy()).isEqualTo("Never");
-        assertThat(job.get().getSpec().getBackoffLimit()).as("a failed run is reported, not retried").isZero();
-        List<String> words = new ArrayList<>();
-        containers(pod).forEach(c -> {
-            assertThat(c.getImage()).matches("(.+/)?loop-vs-loom/loadtest:[\\w.-]+");
-            Optional.ofNullable(c.getCommand()).ifPresent(words::addAll);
-            Optional.ofNullable(c.getArgs()).ifPresent(words::addAll);
-        });
-        List<URI> urls = words.stream().flatMap(w -> Stream.of(w.split("[\\s=,]+"))).filter(w -> w.startsWith("http://"))
-                .map(URI::create).toList();
-        assertThat(urls).as("the Job names the gateway's URL").isNotEmpty();
-        for (URI url : urls) {
-            assertThat(url.getHost()).as("load goes through the gateway Service").isEqualTo("gateway");
-            assertThat(url.getPort()).isEqualTo(Apps.GATEWAY.config().port());
-        }
-        assertThat(pod.getInitContainers()).as("waits for the stack before the clock starts").isNotEmpty();
-        Container harness = pod.getContainers().get(0);
-        LoadtestArguments.check(harness.getArgs(), host -> named(render, Service.class, host).map(s -> s.getSpec().getPorts()
-                .stream().map(ServicePort::getPort).toList()).orElse(List.of()));
-    }
-
-    // ---- helpers ------------------------------------------------------------------------------------------------
-
-    static <T extends HasMetadata> List<T> all(Render render, Class<T> type) {
-        return render.objects().stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    static <T extends HasMetadata> Optional<T> named(Render render, Class<T> type, String name) {
-        return all(render, type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
-    }
-
-    static String id(HasMetadata object) {
-        return object.getKind() + "/" + object.getMetadata().getName();
-    }
-
-    static Map<String, PodTemplateSpec> podTemplates(Render render) {
-        Map<String, PodTemplateSpec> templates = new LinkedHashMap<>();
-        all(render, Deployment.class).forEach(d -> templates.put(id(d), d.getSpec().getTemplate()));
-        all(render, Job.class).forEach(j -> templates.put(id(j), j.getSpec().getTemplate()));
-        return templates;
-    }
-
-    static List<Container> containers(PodSpec pod) {
-        List<Container> containers = new ArrayList<>(pod.getContainers());
-        Optional.ofNullable(pod.getInitContainers()).ifPresent(containers::addAll);
-        return containers;
-    }
-
-    static Container appContainer(Deployment deployment) {
-        return appContainerOf(deployment.getSpec().getTemplate().getSpec(), deployment.getMetadata().getName());
-    }
-
-    static Container appContainerOf(PodSpec pod, String name) {
-        assertThat(pod.getContainers()).as(name + " containers").hasSize(1);
-        Container container = pod.getContainers().get(0);
-        assertThat(container.getName()).isEqualTo(name);
-        return container;
-    }
-
-    static Map<String, String> env(Container container) {
-        Map<String, String> env = new LinkedHashMap<>();
-        Optional.ofNullable(container.getEnv()).orElse(List.of()).forEach(e -> {
-            assertThat(env).as(container.getName() + " env " + e.getName() + " set once").doesNotContainKey(e.getName());
-            env.put(e.getName(), e.getValue());
-        });
-        return env;
-    }
-
-    private static Map<String, String> withoutUrlsAndPorts(Map<String, String> env) {
-        Map<String, String> rest = new LinkedHashMap<>(env);
-        rest.keySet().removeIf(k -> k.endsWith("_URL") || k.equals("PORT") || k.equals("MANAGEMENT_PORT")
-                || k.equals("MICRONAUT_ENVIRONMENTS"));
-        return rest;
-    }
-
-    static Optional<ContainerPort> containerPort(PodSpec pod, IntOrString port) {
-        return pod.getContainers().stream().flatMap(c -> Optional.ofNullable(c.getPorts()).orElse(List.of()).stream())
-                .filter(p -> port.getIntVal() != null ? p.getContainerPort().equals(port.getIntVal())
-                        : port.getStrVal().equals(p.getName()))
-                .findFirst();
-    }
-
-    static int resolvePort(Container container, IntOrString port) {
-        if (port.getIntVal() != null) {
-            return port.getIntVal();
-        }
-        return Optional.ofNullable(container.getPorts()).orElse(List.of()).stream()
-                .filter(p -> port.getStrVal().equals(p.getName())).map(ContainerPort::getContainerPort).findFirst()
-                .orElseThrow(() -> new AssertionError(container.getName() + ": no container port named " + port.getStrVal()));
-    }
-
-    private static ConfigMap configMapMountedBy(Render render, PodSpec pod, String mountPath) {
-        VolumeMount mount = containers(pod).stream().flatMap(c -> c.getVolumeMounts().stream())
-                .filter(m -> m.getMountPath().equals(mountPath)).findFirst()
-                .orElseThrow(() -> new AssertionError("nothing mounted at " + mountPath));
-        Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
-        return named(render, ConfigMap.class, volume.getConfigMap().getName()).orElseThrow();
-    }
-
-    /** The gateway's longest route timeout, from its application.yml. */
-    static Duration gatewayLongestRouteTimeout() {
-        Map<String, Object> config = Repo.yamlMap(Repo.path("gateway/src/main/resources/application.yml"));
-        Map<String, Object> routes = Repo.map(Repo.at(config, "gateway.routes"), "gateway.routes");
-        return routes.values().stream().map(r -> micronautDuration(String.valueOf(Repo.map(r, "route").get("timeout"))))
-                .max(Duration::compareTo).orElseThrow();
-    }
-
-    /** Micronaut's short duration form: 30s, 500ms, 2m. */
-    static Duration micronautDuration(String value) {
-        Objects.requireNonNull(value, "duration");
-        var matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(value.strip());
-        if (!matcher.matches()) {
-            throw new AssertionError("not a duration like 30s: " + value);
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
-    }
-
 }

@@ -11,15 +11,16 @@ import loopvsloom.testkit.LocalProcess;
 
 /**
  * The harness's arguments in compose and in the k8s Job: a run through the gateway (host = the gateway's service
- * name, which must exist with the gateway's port), allowed to leave loopback, writing to /tmp (the one writable
- * folder); and, when the harness's jar is built, accepted by its own command line.
+ * name, which must exist with the gateway's port), allowed to leave loopback, without scraping the apps' management
+ * ports itself (they are not on one host there), writing to the volume that outlives the container; and, when the
+ * harness's jar is built, accepted by its own command line.
  */
 final class LoadtestArguments {
 
     private LoadtestArguments() {
     }
 
-    static void check(List<String> args, Function<String, List<Integer>> portsOfService) {
+    static void check(List<String> args, Function<String, List<Integer>> portsOfService, String resultsVolume) {
         assertThat(args).as("harness arguments").isNotNull().first().isEqualTo("run");
         assertThat(value(args, "--via")).as("--via").isEqualTo("gateway");
         String host = value(args, "--host");
@@ -28,7 +29,10 @@ final class LoadtestArguments {
         assertThat(host).isEqualTo(Apps.GATEWAY.name());
         assertThat(args).as("the target is not loopback: the harness refuses it without this flag")
                 .contains("--allow-non-loopback");
-        assertThat(value(args, "--out")).as("--out: a writable folder").startsWith("/tmp/");
+        assertThat(value(args, "--out")).as("--out: on the results volume, which outlives the container")
+                .matches(java.util.regex.Pattern.quote(resultsVolume) + "(/.*)?");
+        assertThat(args).as("the harness's own scrapes would each fail (the apps' management ports are not on its host)")
+                .contains("--no-server-metrics");
         acceptedByTheHarness(args);
     }
 

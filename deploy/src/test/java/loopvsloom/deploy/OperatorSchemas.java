@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * prometheus-operator's PodMonitor (monitoring.coreos.com/v1) field by field, as its API reference lists them: what
- * fabric8's model would check if openshift-model-monitoring 8.0.0 were on Maven Central (the BOM names it, Central
- * does not have it). Objects and lists of objects are described down to their leaves; an unknown key is an error.
+ * prometheus-operator's PodMonitor and PrometheusRule (monitoring.coreos.com/v1) field by field, as its API reference
+ * lists them: what fabric8's model would check if openshift-model-monitoring 8.0.0 were on Maven Central (the BOM
+ * names it, Central does not have it). Objects and lists of objects are described down to their leaves; an unknown
+ * key is an error.
  */
-final class PodMonitorSchema {
+final class OperatorSchemas {
 
     /** A leaf: any scalar, or an opaque value (a map of strings, a secret reference) the checks do not descend into. */
     private static final Object LEAF = new Object();
@@ -46,11 +47,20 @@ final class PodMonitorSchema {
             Map.entry("keepDroppedTargets", LEAF), Map.entry("attachMetadata", Map.of("node", LEAF)),
             Map.entry("scrapeClass", LEAF), Map.entry("bodySizeLimit", LEAF));
 
-    private PodMonitorSchema() {
+    private static final Map<String, Object> RULE = Map.of("record", LEAF, "alert", LEAF, "expr", LEAF, "for", LEAF,
+            "keep_firing_for", LEAF, "labels", LEAF, "annotations", LEAF);
+
+    private static final Map<String, Object> RULE_SPEC = Map.of("groups", List.of(Map.of("name", LEAF,
+            "labels", LEAF, "interval", LEAF, "query_offset", LEAF, "limit", LEAF, "partial_response_strategy", LEAF,
+            "rules", List.of(RULE))));
+
+    private static final Map<String, Map<String, Object>> SPECS = Map.of("PodMonitor", SPEC, "PrometheusRule", RULE_SPEC);
+
+    private OperatorSchemas() {
     }
 
     static boolean handles(GenericKubernetesResource resource) {
-        return "monitoring.coreos.com/v1".equals(resource.getApiVersion()) && "PodMonitor".equals(resource.getKind());
+        return "monitoring.coreos.com/v1".equals(resource.getApiVersion()) && SPECS.containsKey(resource.getKind());
     }
 
     static void check(GenericKubernetesResource resource, String path, List<String> problems) {
@@ -67,7 +77,7 @@ final class PodMonitorSchema {
             problems.add(path + ": spec missing or not an object");
             return;
         }
-        walk(rest.get("spec"), SPEC, path + ".spec", problems);
+        walk(rest.get("spec"), SPECS.get(resource.getKind()), path + ".spec", problems);
     }
 
     private static void walk(Object value, Object schema, String path, List<String> problems) {

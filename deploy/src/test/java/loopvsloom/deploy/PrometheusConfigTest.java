@@ -133,7 +133,16 @@ class PrometheusConfigTest {
             Path original = Repo.path(pair[0]);
             Path copy = Repo.path(pair[1]);
             assertThat(original).as("original " + pair[0]).exists();
-            if (!Files.exists(copy) || !Repo.read(copy).equals(Repo.read(original))) {
+            if (!Files.exists(copy)) {
+                stale.add(pair[1] + " (missing; from " + pair[0] + ")");
+            } else if (pair.length == 3) {
+                assertThat(pair[2]).as(line).startsWith("PrometheusRule:");
+                Map<String, Object> rule = Repo.yamlMap(copy);
+                if (!rule.get("spec").equals(Repo.yamlMap(original))
+                        || !pair[2].substring("PrometheusRule:".length()).equals(Repo.at(rule, "metadata.name"))) {
+                    stale.add(pair[1] + " (a PrometheusRule of " + pair[0] + ")");
+                }
+            } else if (!Repo.read(copy).equals(Repo.read(original))) {
                 stale.add(pair[1] + " (from " + pair[0] + ")");
             }
         }

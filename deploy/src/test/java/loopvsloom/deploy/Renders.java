@@ -13,17 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Every kustomization the checks render: k8s/base, each overlay under k8s/overlays (the documented ones), and base with
- * every subset of the components (generated under target/), so a component that only works beside another shows up.
+ * Everything the checks render, as a cluster would hold it: k8s/base; each stack overlay under k8s/overlays; each
+ * load-test overlay (one without resources, applied beside a running stack) together with every stack overlay of the
+ * same family (kind*, cluster*); and base with every combination of the components (generated under target/; at most
+ * one scaling and one monitoring component, as the overlays use them), so a component that only works beside another
+ * shows up.
  */
 final class Renders {
 
     static final String NAMESPACE = "loop-vs-loom";
 
-    static final List<String> COMPONENTS = List.of("monitoring", "monitoring-operator", "network-policies", "loadtest");
+    static final List<String> COMPONENTS = List.of("monitoring", "monitoring-operator", "network-policies", "loadtest",
+            "fixed", "autoscaled");
 
-    /** One rendered kustomization: where it comes from, which components it holds, its objects. */
-    record Render(String name, Path dir, Set<String> components, List<HasMetadata> objects) {
+    /** One rendered set of objects: where it comes from, which components it holds, its objects. */
+    record Render(String name, List<Path> dirs, Set<String> components, List<HasMetadata> objects) {
 
         boolean has(String component) {
             return components.contains(component);
@@ -35,8 +39,8 @@ final class Renders {
         }
     }
 
-    /** A kustomization to render, and the components it is known to include. */
-    record Source(String name, Path dir, Set<String> components) {
+    /** Kustomizations applied together, and the components they are known to include. */
+    record Source(String name, List<Path> dirs, Set<String> components) {
 
         @Override
         public String toString() {
@@ -44,7 +48,7 @@ final class Renders {
         }
     }
 
-    private static final ConcurrentHashMap<Path, Render> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<List<Path>, Render> CACHE = new ConcurrentHashMap<>();
 
     private Renders() {
     }
@@ -57,28 +61,80 @@ final class Renders {
         return Repo.list(k8s().resolve("overlays")).stream().filter(Files::isDirectory).toList();
     }
 
+    /** An overlay that only adds objects beside a running stack: no resources of its own, only components. */
+    static boolean isLoadOverlay(Path overlay) {
+        return !Repo.yamlMap(overlay.resolve("kustomization.yaml")).containsKey("resources");
+    }
+
+    /** kind-loadtest belongs with kind and kind-autoscaled; cluster-loadtest with cluster, cluster-operator, .... */
+    static String family(Path overlay) {
+        return overlay.getFileName().toString().split("-")[0];
+    }
+
     static List<Source> sources() {
         List<Source> sources = new ArrayList<>();
-        sources.add(new Source("k8s/base", k8s().resolve("base"), Set.of()));
-        for (Path overlay : overlays()) {
-            sources.add(new Source("k8s/overlays/" + overlay.getFileName(), overlay, componentsOf(overlay)));
+        sources.add(new Source("k8s/base", List.of(k8s().resolve("base")), Set.of()));
+        List<Path> stacks = overlays().stream().filter(o -> !isLoadOverlay(o)).toList();
+        for (Path overlay : stacks) {
+            sources.add(new Source(name(overlay), List.of(overlay), componentsOf(overlay)));
         }
-        for (int mask = 1; mask < 1 << COMPONENTS.size(); mask++) {
-            Set<String> chosen = new TreeSet<>();
-            for (int i = 0; i < COMPONENTS.size(); i++) {
-                if ((mask & 1 << i) != 0) {
-                    chosen.add(COMPONENTS.get(i));
+        for (Path load : overlays().stream().filter(Renders::isLoadOverlay).toList()) {
+            for (Path stack : stacks.stream().filter(s -> family(s).equals(family(load))).toList()) {
+                Set<String> components = new TreeSet<>(componentsOf(stack));
+                components.addAll(componentsOf(load));
+                sources.add(new Source(name(stack) + " + " + name(load), List.of(stack, load), components));
+            }
+        }
+        for (String scaling : new String[] {null, "fixed", "autoscaled"}) {
+            for (String monitoring : new String[] {null, "monitoring", "monitoring-operator"}) {
+                for (int optional = 0; optional < 4; optional++) {
+                    Set<String> chosen = new TreeSet<>();
+                    if (scaling != null) {
+                        chosen.add(scaling);
+                    }
+                    if (monitoring != null) {
+                        chosen.add(monitoring);
+                    }
+                    if ((optional & 1) != 0) {
+                        chosen.add("network-policies");
+                    }
+                    if ((optional & 2) != 0) {
+                        chosen.add("loadtest");
+                    }
+                    if (chosen.isEmpty()) {
+                        continue;
+                    }
+                    String name = "base+" + String.join("+", chosen);
+                    sources.add(new Source(name, List.of(combination(name, chosen)), chosen));
                 }
             }
-            String name = "base+" + String.join("+", chosen);
-            sources.add(new Source(name, combination(name, chosen), chosen));
         }
         return sources;
     }
 
+    /** Every source, for {@code @MethodSource("loopvsloom.deploy.Renders#all")}. */
+    static java.util.stream.Stream<Source> all() {
+        return sources().stream();
+    }
+
     static Render render(Source source) {
-        return CACHE.computeIfAbsent(source.dir(), dir -> new Render(source.name(), dir, source.components(),
-                StrictModel.parse(Kustomize.render(dir), source.name())));
+        return CACHE.computeIfAbsent(source.dirs(), dirs -> {
+            List<HasMetadata> objects = new ArrayList<>();
+            for (Path dir : dirs) {
+                objects.addAll(StrictModel.parse(Kustomize.render(dir), source.name()));
+            }
+            return new Render(source.name(), dirs, source.components(), List.copyOf(objects));
+        });
+    }
+
+    /** The stack overlays alone (no load-test overlay beside them), for checks of one overlay's own settings. */
+    static List<Source> stackOverlays() {
+        return sources().stream().filter(s -> s.dirs().size() == 1 && s.dirs().get(0).startsWith(k8s().resolve("overlays")))
+                .toList();
+    }
+
+    private static String name(Path overlay) {
+        return "k8s/overlays/" + overlay.getFileName();
     }
 
     /** The components an overlay pulls in, itself or through the overlays it builds on. */

@@ -16,9 +16,9 @@ import java.util.Set;
  * Rendered manifests parsed against fabric8's Kubernetes model, strictly: fabric8 keeps a field it does not know (a
  * typo such as {@code readinesProbe}, or a value of the wrong type) in {@code additionalProperties} instead of failing,
  * so every object of the parsed tree is walked and any such leftover is an error with its path. A kind without a
- * typed model fails too, except prometheus-operator's PodMonitor: fabric8 8.0.0's openshift-model-monitoring is not
- * on Maven Central, so its spec is held against the fields of the monitoring.coreos.com/v1 API that
- * {@link PodMonitorSchema} lists.
+ * typed model fails too, except prometheus-operator's PodMonitor and PrometheusRule: fabric8 8.0.0's
+ * openshift-model-monitoring is not on Maven Central, so their specs are held against the fields of the
+ * monitoring.coreos.com/v1 API that {@link OperatorSchemas} lists.
  */
 final class StrictModel {
 
@@ -50,8 +50,8 @@ final class StrictModel {
             }
             String name = object.getKind() + "/" + object.getMetadata().getName();
             if (object instanceof GenericKubernetesResource generic) {
-                if (PodMonitorSchema.handles(generic)) {
-                    PodMonitorSchema.check(generic, origin + " " + name, problems);
+                if (OperatorSchemas.handles(generic)) {
+                    OperatorSchemas.check(generic, origin + " " + name, problems);
                 } else {
                     problems.add(origin + " " + name + ": no typed model for " + generic.getApiVersion() + " "
                             + generic.getKind() + " (a typo in apiVersion or kind?)");

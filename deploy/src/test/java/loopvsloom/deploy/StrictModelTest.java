@@ -83,4 +83,28 @@ class StrictModelTest {
         assertThatThrownBy(() -> StrictModel.parse(monitor.replace("targetLabel", "target_label"), "test"))
                 .hasMessageContaining("unknown field target_label");
     }
+
+    @Test
+    void aPrometheusRuleIsCheckedAgainstItsApiFields() {
+        String rule = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata: {name: r}
+                spec:
+                  groups:
+                    - name: g
+                      rules:
+                        - record: style:x:rate1m
+                          expr: sum by (style) (rate(x[1m]))
+                        - alert: TooMuch
+                          expr: style:x:rate1m > 1
+                          for: 1m
+                          annotations: {summary: too much}
+                """;
+        assertThat(StrictModel.parse(rule, "test")).hasSize(1);
+        assertThatThrownBy(() -> StrictModel.parse(rule.replace("for: 1m", "duration: 1m"), "test"))
+                .hasMessageContaining("rules[1]: unknown field duration");
+        assertThatThrownBy(() -> StrictModel.parse(rule.replace("  groups:", "  group:"), "test"))
+                .hasMessageContaining("unknown field group");
+    }
 }
