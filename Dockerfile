@@ -32,7 +32,7 @@ FROM ${JDK_IMAGE} AS build-loadtest
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-    ./mvnw -B --no-transfer-progress -DskipTests -f loadtest/pom.xml package \
+    ./mvnw -B --no-transfer-progress -DskipTests -pl loadtest -am package \
  && mkdir -p /out \
  && cp loadtest/target/loadtest-0.1.0-SNAPSHOT.jar /out/loadtest.jar
 

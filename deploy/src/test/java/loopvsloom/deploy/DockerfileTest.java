@@ -60,13 +60,15 @@ class DockerfileTest {
                     .containsExactly("--from=build /out/" + app.artifact() + ".jar /app/app.jar");
         }
         assertThat(String.join(" ", dockerfile.stage("build-loadtest").all("RUN")))
-                .contains("-f loadtest/pom.xml", "cp loadtest/target/loadtest-0.1.0-SNAPSHOT.jar /out/loadtest.jar");
+                .as("the harness built with the modules it needs (apps, testkit): a fresh ~/.m2 in the image has none")
+                .contains("-pl loadtest -am", "cp loadtest/target/loadtest-0.1.0-SNAPSHOT.jar /out/loadtest.jar");
         assertThat(Files.exists(Repo.path("loadtest/pom.xml"))).as("loadtest/pom.xml").isTrue();
         // what the build reads must get into the build context
         List<String> ignored = Repo.read(".dockerignore").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         assertThat(ignored).as(".dockerignore keeps the wrapper, the poms and the sources")
-                .doesNotContain("mvnw", ".mvn", "pom.xml", "services", "gateway", "loadtest", "deploy", "observability", "*");
+                .doesNotContain("mvnw", ".mvn", "pom.xml", "apps", "testkit", "services", "gateway", "loadtest", "deploy",
+                        "observability", "*");
         assertThat(ignored).contains("**/target", ".git");
     }
 
