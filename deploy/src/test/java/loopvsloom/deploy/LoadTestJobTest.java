@@ -83,6 +83,9 @@ class LoadTestJobTest {
         String out = args.get(args.indexOf("--out") + 1);
         assertThat(out).as("--out: one folder per Job run and shard on the claim")
                 .isEqualTo(results + "/$(RUN_ID)/shard-$(SHARD_INDEX)");
+        assertThat(args).as("--start-together on the claim, one folder per Job run: the shards start each run at one"
+                + " instant, so merge can add their windows").containsSubsequence("--start-together",
+                results + "/$(RUN_ID)/start");
         LoadtestArguments.check(args, host -> named(render, Service.class, host).map(s -> s.getSpec().getPorts()
                 .stream().map(ServicePort::getPort).toList()).orElse(List.of()), results);
 

@@ -27,13 +27,17 @@ final class MergeCommand implements Callable<Integer> {
             + " results.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--allow-misaligned", description = "Merge even files whose runs' windows do not line up (the"
+            + " shards did not start together), and say so in the report; without it, merge refuses them.")
+    boolean allowMisaligned;
+
     @Override
     public Integer call() throws Exception {
         List<Results> shards = new ArrayList<>();
         for (Path file : files) {
             shards.add(ResultsJson.read(file));
         }
-        Results merged = Merge.merge(shards);
+        Results merged = Merge.merge(shards, allowMisaligned);
         MetricCatalog catalog = MetricCatalog.builtIn();
         for (ScenarioResult scenario : merged.scenarios()) {
             System.out.print(TerminalTable.render(scenario, catalog));

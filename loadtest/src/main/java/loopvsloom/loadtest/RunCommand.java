@@ -22,6 +22,7 @@ import loopvsloom.loadtest.result.ScenarioResult;
 import loopvsloom.loadtest.run.Campaign;
 import loopvsloom.loadtest.run.Progress;
 import loopvsloom.loadtest.run.Shard;
+import loopvsloom.loadtest.run.StartLine;
 import loopvsloom.loadtest.run.WarmUps;
 import loopvsloom.loadtest.scenario.Scenario;
 import loopvsloom.loadtest.scenario.Scenarios;
@@ -78,6 +79,15 @@ final class RunCommand implements Callable<Integer> {
             + " indexed Kubernetes Job (JOB_COMPLETION_INDEX + 1).")
     String shard;
 
+    @Option(names = "--start-together", paramLabel = "DIR", description = "A folder every shard sees (a shared"
+            + " volume): the shards meet there before each run and start it at the same instant, so merge can add"
+            + " their windows.")
+    Path startTogether;
+
+    @Option(names = "--start-patience", defaultValue = "10m", description = "With --start-together: how long a"
+            + " shard waits for the others before a run (default: ${DEFAULT-VALUE}).")
+    String startPatience;
+
     @Option(names = "--quiet", description = "No progress lines, only the tables.")
     boolean quiet;
 
@@ -113,8 +123,10 @@ final class RunCommand implements Callable<Integer> {
         List<ScenarioResult> done = new ArrayList<>();
         boolean anyDead = false;
         try (Engine engine = new Engine(target.threads)) {
+            StartLine startLine = startTogether == null ? StartLine.none()
+                    : StartLine.in(startTogether, part, Scenarios.parseDuration(startPatience));
             Campaign campaign = new Campaign(engine, target.targets(), catalog, progress, target.allowNonLoopback,
-                    part, !noServerMetrics);
+                    part, !noServerMetrics, startLine);
             for (Scenario scenario : planned) {
                 ScenarioResult result = campaign.run(scenario);
                 done.add(result);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** Where the apps are and how the harness reaches them: shared by the commands that send load. */
 final class TargetOptions {
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Host of the apps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Host of the apps (default: ${DEFAULT-VALUE});"
+            + " '{app}' is each app's own name, as compose's services and Kubernetes' Services are: reactive:8081.")
     String host;
 
     @Option(names = "--port-offset", defaultValue = "${env:DEMO_PORT_OFFSET:-0}",

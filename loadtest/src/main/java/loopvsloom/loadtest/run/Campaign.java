@@ -14,7 +14,7 @@ import loopvsloom.loadtest.scenario.Scenario;
 /**
  * Runs scenarios fairly: at each step, the styles one after another, interleaved over repetitions (A B C A B C), so
  * drift of a shared machine falls on every style alike. The parts: {@link Preflight} and {@link WarmUps} before,
- * {@link QuietMachine} and {@link Measurement} for each run, {@link Remarks} on what it noticed.
+ * {@link QuietMachine}, {@link StartLine} and {@link Measurement} for each run, {@link Remarks} on what it noticed.
  */
 public final class Campaign {
 
@@ -25,11 +25,16 @@ public final class Campaign {
     private final QuietMachine quiet;
     private final Measurement measurement;
     private final Remarks remarks;
+    private final StartLine startLine;
 
-    /** @param scrape false where the apps' management ports are out of reach (a cluster, compose) */
+    /**
+     * @param scrape    false where the apps' management ports are out of reach (a cluster, compose)
+     * @param startLine where the shards of one load meet before each run ({@link StartLine#none()} for one process)
+     */
     public Campaign(Engine engine, Targets targets, MetricCatalog catalog, Progress progress, boolean allowNonLoopback,
-                    Shard shard, boolean scrape) {
+                    Shard shard, boolean scrape, StartLine startLine) {
         this.targets = targets;
+        this.startLine = startLine;
         this.progress = progress;
         this.plans = new Plans(targets, shard, allowNonLoopback);
         this.warmUps = new WarmUps(engine, plans, targets, progress);
@@ -57,7 +62,9 @@ public final class Campaign {
                     progress.context(String.format(Locale.ROOT, "[%s] %s %s · %s · rep %d/%d · run %d/%d",
                             scenario.name(), Numbers.load(step), scenario.loadUnit(), style, rep, scenario.repetitions(),
                             runs.size() + 1, total));
-                    RunResult run = measurement.run(scenario, style, step, rep, quiet.await());
+                    double busy = quiet.await();
+                    startLine.await(scenario.name() + " " + Numbers.load(step) + " " + style + " " + rep);
+                    RunResult run = measurement.run(scenario, style, step, rep, busy);
                     progress.finished(run, scenario.loadUnit());
                     remarks.checkServedBy(run);
                     runs.add(run);

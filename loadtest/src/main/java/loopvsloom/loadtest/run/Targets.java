@@ -8,9 +8,14 @@ import loopvsloom.loadtest.metrics.ServerSampler;
 
 /**
  * Where the apps listen: the layout of apps.conf that ./demo starts (optionally shifted by an offset), and whether
- * requests go straight to each style's app or through the gateway.
+ * requests go straight to each style's app or through the gateway. A host with {@value #APP} in it is each app's own
+ * (compose's services, Kubernetes' Services): {@code {app}} reaches reactive at reactive:8081, the gateway at
+ * gateway:8080.
  */
 public record Targets(String host, int portOffset, boolean viaGateway) {
+
+    /** In a host, replaced by the app's name (apps.conf). */
+    public static final String APP = "{app}";
 
     public String via() {
         return viaGateway ? "gateway" : "direct";
@@ -18,7 +23,8 @@ public record Targets(String host, int portOffset, boolean viaGateway) {
 
     /** The base URL requests for a style go to. */
     public String baseUrl(String style) {
-        return viaGateway ? url(Apps.gateway().port()) + "/" + style : url(Apps.style(style).port());
+        return viaGateway ? url(Apps.gateway(), Apps.gateway().port()) + "/" + style
+                : url(Apps.style(style), Apps.style(style).port());
     }
 
     /**
@@ -26,7 +32,8 @@ public record Targets(String host, int portOffset, boolean viaGateway) {
      * gateway's own 404 (downstream is not reachable beside the gateway in a cluster).
      */
     public String primeUrl() {
-        return viaGateway ? url(Apps.gateway().port()) + "/" : url(Apps.downstream().port()) + "/inventory/PRIME-1";
+        return viaGateway ? url(Apps.gateway(), Apps.gateway().port()) + "/"
+                : url(Apps.downstream(), Apps.downstream().port()) + "/inventory/PRIME-1";
     }
 
     /** The apps whose /prometheus a run of this style scrapes: the style's own first. */
@@ -40,11 +47,11 @@ public record Targets(String host, int portOffset, boolean viaGateway) {
         return apps;
     }
 
-    private String url(int port) {
-        return "http://" + host + ":" + (port + portOffset);
+    private String url(App app, int port) {
+        return "http://" + host.replace(APP, app.name()) + ":" + (port + portOffset);
     }
 
     private String prometheus(App app) {
-        return url(app.managementPort()) + "/prometheus";
+        return url(app, app.managementPort()) + "/prometheus";
     }
 }

@@ -1,6 +1,7 @@
 package loopvsloom.loadtest.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class MergeTest {
 
     private static Results shard(Histogram latency, double rps, String shard) {
+        return shard(latency, rps, shard, "2026-01-01T00:00:00Z");
+    }
+
+    private static Results shard(Histogram latency, double rps, String shard, String started) {
         ScenarioInfo info = Fixtures.info(Model.CLOSED, List.of(10.0), List.of("virtual"));
-        RunResult run = Fixtures.run("virtual", 10, 1, Fixtures.flow(latency, rps, 2), 0.5);
+        RunResult r = Fixtures.run("virtual", 10, 1, Fixtures.flow(latency, rps, 2), 0.5);
+        RunResult run = new RunResult(r.style(), r.step(), r.repetition(), started, r.windowSeconds(),
+                r.warmupSeconds(), r.flows(), r.server(), r.harness());
         return new Results("t", "s", "f", new Machine(2, "os", "java", "netty", 1, 2, shard),
                 List.of(ScenarioResult.of(info, List.of(run))), List.of());
     }
@@ -38,6 +45,25 @@ class MergeTest {
         assertThat(flow.errors()).containsEntry("503", 4L);
         assertThat(merged.machine().shards()).isEqualTo(2);
         assertThat(merged.scenarios().getFirst().summary().getFirst().rps()).isEqualTo(1000);
+    }
+
+    @Test
+    void windowsThatDoNotLineUpAreRefusedOrMergedWithTheGapSaid() {
+        Histogram latency = Fixtures.uniform(1_000, 1, 10, 4);
+        List<Results> apart = List.of(shard(latency, 100, "1/2", "2026-01-01T00:00:00Z"),
+                shard(latency, 100, "2/2", "2026-01-01T00:00:00.900Z"));
+
+        assertThatThrownBy(() -> Merge.merge(apart)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not line up").hasMessageContaining("io/virtual/10/1 (0.90 s apart)")
+                .hasMessageContaining("--start-together").hasMessageContaining("--allow-misaligned");
+        Results merged = Merge.merge(apart, true);
+        assertThat(merged.scenarios().getFirst().runs().getFirst().headline().latency().count()).isEqualTo(2_000);
+        assertThat(merged.notes()).anyMatch(n -> n.startsWith("Merged although the windows of 1 of the runs do not"
+                + " line up"));
+
+        List<Results> together = List.of(shard(latency, 100, "1/2", "2026-01-01T00:00:00Z"),
+                shard(latency, 100, "2/2", "2026-01-01T00:00:00.030Z"));
+        assertThat(Merge.merge(together).notes()).noneMatch(n -> n.contains("line up"));
     }
 
     @Test
