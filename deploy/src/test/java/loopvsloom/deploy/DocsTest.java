@@ -79,7 +79,7 @@ class DocsTest {
         List<String> steps = List.of("kind create cluster", "kind load docker-image", "kubectl apply -k k8s/overlays/kind\n",
                 "wait --for=condition=Available deployment --all", "kubectl apply -k k8s/overlays/kind-loadtest",
                 "wait --for=condition=complete job/loadtest", "loadtest.jar merge", "cp \"loadtest-results:",
-                "merged/index.html", "kubectl apply -k k8s/addons/metrics-server", "kubectl apply -k k8s/overlays/kind-autoscaled",
+                "merged/index.html", "the cost table", "kubectl apply -k k8s/addons/metrics-server", "kubectl apply -k k8s/overlays/kind-autoscaled",
                 "kind delete cluster");
         int at = -1;
         for (String step : steps) {

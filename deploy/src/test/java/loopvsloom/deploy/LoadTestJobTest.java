@@ -95,8 +95,13 @@ class LoadTestJobTest {
             Optional.ofNullable(c.getCommand()).ifPresent(words::addAll);
             Optional.ofNullable(c.getArgs()).ifPresent(words::addAll);
         });
+        URI prometheus = URI.create(args.get(args.indexOf("--prometheus") + 1));
+        assertThat(prometheus.getHost()).as("--prometheus: the monitoring component's Service (pods and CPU per style,"
+                + " the cost table)").isEqualTo("prometheus");
+        named(render, Service.class, prometheus.getHost()).ifPresent(service -> assertThat(service.getSpec().getPorts())
+                .extracting(ServicePort::getPort).contains(prometheus.getPort()));
         List<URI> urls = words.stream().flatMap(w -> Stream.of(w.split("[\\s=,]+"))).filter(w -> w.startsWith("http://"))
-                .map(URI::create).toList();
+                .map(URI::create).filter(url -> !url.equals(prometheus)).toList();
         assertThat(urls).as("the Job names the gateway's URL").isNotEmpty().allSatisfy(url -> {
             assertThat(url.getHost()).as("load goes through the gateway Service").isEqualTo("gateway");
             assertThat(url.getPort()).isEqualTo(Apps.GATEWAY.config().port());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import loopvsloom.loadtest.engine.Engine;
 import loopvsloom.loadtest.metrics.MetricCatalog;
+import loopvsloom.loadtest.metrics.PrometheusApi;
 import loopvsloom.loadtest.report.HtmlReport;
 import loopvsloom.loadtest.report.TerminalTable;
 import loopvsloom.loadtest.result.Machine;
@@ -20,7 +21,9 @@ import loopvsloom.loadtest.result.ResultsJson;
 import loopvsloom.loadtest.result.RunResult;
 import loopvsloom.loadtest.result.ScenarioResult;
 import loopvsloom.loadtest.run.Campaign;
+import loopvsloom.loadtest.run.ClusterFigures;
 import loopvsloom.loadtest.run.Progress;
+import loopvsloom.loadtest.run.RunSettings;
 import loopvsloom.loadtest.run.Shard;
 import loopvsloom.loadtest.run.StartLine;
 import loopvsloom.loadtest.run.WarmUps;
@@ -88,6 +91,15 @@ final class RunCommand implements Callable<Integer> {
             + " shard waits for the others before a run (default: ${DEFAULT-VALUE}).")
     String startPatience;
 
+    @Option(names = "--prometheus", paramLabel = "URL", description = "A Prometheus that scrapes every pod of the"
+            + " styles (a cluster's): after each scenario, its pods and their CPU over each run's window, over time,"
+            + " and the cost table (pods and CPU-seconds per style at each offered load).")
+    String prometheus;
+
+    @Option(names = "--latency-target", defaultValue = "1s", description = "The p99 a style must hold at a step for"
+            + " the cost table to count it as served (default: ${DEFAULT-VALUE}).")
+    String latencyTarget;
+
     @Option(names = "--quiet", description = "No progress lines, only the tables.")
     boolean quiet;
 
@@ -125,8 +137,11 @@ final class RunCommand implements Callable<Integer> {
         try (Engine engine = new Engine(target.threads)) {
             StartLine startLine = startTogether == null ? StartLine.none()
                     : StartLine.in(startTogether, part, Scenarios.parseDuration(startPatience));
-            Campaign campaign = new Campaign(engine, target.targets(), catalog, progress, target.allowNonLoopback,
-                    part, !noServerMetrics, startLine);
+            ClusterFigures cluster = prometheus == null ? ClusterFigures.none()
+                    : ClusterFigures.from(new PrometheusApi(prometheus), catalog, progress);
+            Campaign campaign = new Campaign(engine, target.targets(), catalog, progress, new RunSettings(
+                    target.allowNonLoopback, part, !noServerMetrics, startLine, cluster,
+                    Scenarios.parseDuration(latencyTarget)));
             for (Scenario scenario : planned) {
                 ScenarioResult result = campaign.run(scenario);
                 done.add(result);

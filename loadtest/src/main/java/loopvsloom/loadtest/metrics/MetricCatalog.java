@@ -62,11 +62,18 @@ public record MetricCatalog(List<Metric> metrics) {
             column = column == null ? key : column;
             sources = List.copyOf(sources);
         }
+
+        /** Its PromQL for a Prometheus server ({@code $style} unreplaced), if it has one. */
+        public java.util.Optional<String> query() {
+            return sources.stream().filter(s -> s.kind() == Kind.QUERY).map(Source::series).findFirst();
+        }
     }
 
     /**
      * Where a figure comes from. gauge: the value (mean and max over the window); rate: a counter's increase per
-     * second; ratio: one counter's increase divided by another's (e.g. lag sum ÷ lag count = mean lag).
+     * second; ratio: one counter's increase divided by another's (e.g. lag sum ÷ lag count = mean lag); query: a
+     * PromQL expression asked of a Prometheus server over the run's window ({@code run --prometheus URL}: every pod of
+     * a style in a cluster, where one process's /prometheus is not the style), {@code $style} standing for the style.
      *
      * @param per       ratio only: the denominator series
      * @param times     a series to multiply by (e.g. process_cpu_usage × system_cpu_count = cores)
@@ -81,13 +88,18 @@ public record MetricCatalog(List<Metric> metrics) {
             if (kind == Kind.RATIO && per == null) {
                 throw new IllegalArgumentException("a ratio needs per: (its denominator series)");
             }
-            Selector.parse(series);
+            if (kind != Kind.QUERY) {
+                Selector.parse(series);
+            }
             scale = scale == null ? 1.0 : scale;
             aggregate = aggregate == null ? "sum" : aggregate;
         }
 
         /** The raw reading of this source in one scrape, or null when the app does not export it. */
         double[] read(List<PrometheusText.Sample> samples) {
+            if (kind == Kind.QUERY) {
+                return null;
+            }
             boolean max = "max".equals(aggregate);
             Double value = Selector.parse(series).evaluate(samples, max);
             if (value == null) {
@@ -111,6 +123,7 @@ public record MetricCatalog(List<Metric> metrics) {
     public enum Kind {
         @com.fasterxml.jackson.annotation.JsonProperty("gauge") GAUGE,
         @com.fasterxml.jackson.annotation.JsonProperty("rate") RATE,
-        @com.fasterxml.jackson.annotation.JsonProperty("ratio") RATIO
+        @com.fasterxml.jackson.annotation.JsonProperty("ratio") RATIO,
+        @com.fasterxml.jackson.annotation.JsonProperty("query") QUERY
     }
 }

@@ -128,6 +128,7 @@ public final class HtmlReport {
                     + "</span> " + esc(knee)));
             out.append(String.join(" · ", knees)).append("</p>");
         }
+        out.append(CostTable.html(result));
         out.append("<p class=\"harness\">").append(esc(TerminalTable.harnessLine(result.runs()).strip()))
                 .append(". Machine busy before runs: up to ")
                 .append(esc(format(result.runs().stream().map(RunResult::harness).mapToDouble(Harness::busyBeforeCores)

@@ -73,6 +73,7 @@ public final class TerminalTable {
             result.knees().forEach((style, knee) -> knees.add(style + " " + knee));
             out.append(String.join("; ", knees)).append('\n');
         }
+        out.append(CostTable.text(result));
         out.append(harnessLine(result.runs()));
         return out.toString();
     }

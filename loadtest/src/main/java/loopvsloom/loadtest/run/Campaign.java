@@ -14,7 +14,8 @@ import loopvsloom.loadtest.scenario.Scenario;
 /**
  * Runs scenarios fairly: at each step, the styles one after another, interleaved over repetitions (A B C A B C), so
  * drift of a shared machine falls on every style alike. The parts: {@link Preflight} and {@link WarmUps} before,
- * {@link QuietMachine}, {@link StartLine} and {@link Measurement} for each run, {@link Remarks} on what it noticed.
+ * {@link QuietMachine}, {@link StartLine} and {@link Measurement} for each run, {@link ClusterFigures} after them,
+ * {@link Remarks} on what it noticed.
  */
 public final class Campaign {
 
@@ -25,21 +26,16 @@ public final class Campaign {
     private final QuietMachine quiet;
     private final Measurement measurement;
     private final Remarks remarks;
-    private final StartLine startLine;
+    private final RunSettings settings;
 
-    /**
-     * @param scrape    false where the apps' management ports are out of reach (a cluster, compose)
-     * @param startLine where the shards of one load meet before each run ({@link StartLine#none()} for one process)
-     */
-    public Campaign(Engine engine, Targets targets, MetricCatalog catalog, Progress progress, boolean allowNonLoopback,
-                    Shard shard, boolean scrape, StartLine startLine) {
+    public Campaign(Engine engine, Targets targets, MetricCatalog catalog, Progress progress, RunSettings settings) {
         this.targets = targets;
-        this.startLine = startLine;
+        this.settings = settings;
         this.progress = progress;
-        this.plans = new Plans(targets, shard, allowNonLoopback);
+        this.plans = new Plans(targets, settings.shard(), settings.allowNonLoopback());
         this.warmUps = new WarmUps(engine, plans, targets, progress);
         this.quiet = new QuietMachine(progress);
-        this.measurement = new Measurement(engine, plans, targets, catalog, progress, scrape);
+        this.measurement = new Measurement(engine, plans, targets, catalog, progress, settings.scrape());
         this.remarks = new Remarks(progress);
     }
 
@@ -63,7 +59,7 @@ public final class Campaign {
                             scenario.name(), Numbers.load(step), scenario.loadUnit(), style, rep, scenario.repetitions(),
                             runs.size() + 1, total));
                     double busy = quiet.await();
-                    startLine.await(scenario.name() + " " + Numbers.load(step) + " " + style + " " + rep);
+                    settings.startLine().await(scenario.name() + " " + Numbers.load(step) + " " + style + " " + rep);
                     RunResult run = measurement.run(scenario, style, step, rep, busy);
                     progress.finished(run, scenario.loadUnit());
                     remarks.checkServedBy(run);
@@ -71,12 +67,12 @@ public final class Campaign {
                 }
             }
         }
-        return ScenarioResult.of(info(scenario), runs);
+        return ScenarioResult.of(info(scenario), settings.cluster().addTo(runs));
     }
 
     public ScenarioInfo info(Scenario s) {
         return new ScenarioInfo(s.name(), s.title(), s.what(), s.caps(), s.model(), s.loadUnit(), s.steps(),
                 s.styles(), s.repetitions(), s.warmup().toMillis() / 1000.0, s.duration().toMillis() / 1000.0,
-                targets.via(), s.request().path());
+                targets.via(), s.request().path(), settings.latencyTarget().toNanos() / 1e6);
     }
 }

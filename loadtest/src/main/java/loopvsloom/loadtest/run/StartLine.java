@@ -65,9 +65,8 @@ public final class StartLine {
             List<Instant> arrivals = arrivals(meeting);
             if (arrivals.size() >= shard.count()) {
                 Instant start = arrivals.stream().max(Instant::compareTo).orElseThrow().plus(MARGIN);
-                long wait = Duration.between(Instant.now(), start).toMillis();
-                if (wait > 0) {
-                    Thread.sleep(wait);
+                for (Instant now = Instant.now(); now.isBefore(start); now = Instant.now()) {
+                    Thread.sleep(Duration.between(now, start));
                 }
                 return start;
             }

@@ -63,7 +63,8 @@ class ReportRendersInChromiumTest {
         }
         var info = Fixtures.info(model, steps, STYLES);
         return ScenarioResult.of(new loopvsloom.loadtest.result.ScenarioInfo(name, info.title(), info.what(),
-                info.caps(), model, info.unit(), steps, STYLES, 2, 1, 2, "direct", info.request()), runs);
+                info.caps(), model, info.unit(), steps, STYLES, 2, 1, 2, "direct", info.request(),
+                info.latencyTargetMs()), runs);
     }
 
     @Test

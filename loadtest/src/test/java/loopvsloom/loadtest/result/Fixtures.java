@@ -45,6 +45,6 @@ public final class Fixtures {
 
     public static ScenarioInfo info(Model model, List<Double> steps, List<String> styles) {
         return new ScenarioInfo("io", "Waiting on a slow downstream", "What it shows.", "Caps.", model,
-                model == Model.OPEN ? "rps" : "users", steps, styles, 2, 1, 2, "direct", "/io?ms=100");
+                model == Model.OPEN ? "rps" : "users", steps, styles, 2, 1, 2, "direct", "/io?ms=100", 500.0);
     }
 }
