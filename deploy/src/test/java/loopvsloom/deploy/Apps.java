@@ -91,7 +91,7 @@ final class Apps {
     /** A Micronaut app's own configuration; an app of another runtime is taken at apps.conf's word. */
     static Config config(App app) {
         if (!"jar".equals(app.listed().recipe())) {
-            return new Config(app.listed().port(), app.listed().managementPort(), true, true);
+            return new Config(app.listed().port(), app.listed().managementPort(), true, true, 0);
         }
         Path resources = Repo.path(app.module() + "/src/main/resources");
         Map<String, Object> base = Repo.yamlMap(resources.resolve("application.yml"));
