@@ -1,41 +1,43 @@
 package loopvsloom.backend;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Singleton;
 import loopvsloom.quote.Inventory;
 import loopvsloom.quote.Price;
 import loopvsloom.quote.Shipping;
 import loopvsloom.web.Knobs;
-import loopvsloom.web.Ndjson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The backend APIs through Micronaut's HTTP client, non-blocking: each call returns at once and its answer arrives
- * later on an event loop. Cancelling the Mono cancels the HTTP request.
+ * later on an event loop. Nothing is sent before the Mono is subscribed (the client starts a call when asked for it,
+ * hence the defer); cancelling the Mono cancels the HTTP request.
  */
-@Client(id = "downstream")
-public interface DownstreamClient {
+@Singleton
+public final class DownstreamClient {
 
-    @Get("/inventory/{sku}")
-    Mono<Inventory> inventory(String sku, @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                              @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    private final StreamingHttpClient http;
 
-    @Get("/prices/{sku}")
-    Mono<Price> price(String sku, @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                      @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    DownstreamClient(@Client(id = "downstream") StreamingHttpClient http) {
+        this.http = http;
+    }
 
-    @Get("/shipping")
-    Mono<Shipping> shipping(@QueryValue String sku, @QueryValue int qty,
-                            @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                            @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    public Mono<Inventory> inventory(String sku, Knobs knobs) {
+        return Mono.defer(() -> Mono.from(http.retrieve(DownstreamCalls.inventory(sku, knobs), Inventory.class)));
+    }
+
+    public Mono<Price> price(String sku, Knobs knobs) {
+        return Mono.defer(() -> Mono.from(http.retrieve(DownstreamCalls.price(sku, knobs), Price.class)));
+    }
+
+    public Mono<Shipping> shipping(String sku, int qty, Knobs knobs) {
+        return Mono.defer(() -> Mono.from(http.retrieve(DownstreamCalls.shipping(sku, qty, knobs), Shipping.class)));
+    }
 
     /** The NDJSON bytes as they arrive, chunk by chunk: relayed, not re-encoded. */
-    @Get(value = "/ticks", processes = Ndjson.MEDIA_TYPE)
-    Flux<byte[]> ticks(@QueryValue int count, @QueryValue int intervalMs,
-                     @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                     @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    public Flux<byte[]> ticks(int count, int intervalMs, Knobs knobs) {
+        return Flux.from(http.dataStream(DownstreamCalls.ticks(count, intervalMs, knobs))).map(DownstreamCalls::bytes);
+    }
 }

@@ -31,7 +31,7 @@ class IoController {
         int latency = IoCall.parseMs(ms);
         Knobs knobs = Knobs.of(null, failureRate).withLatency(latency);
         String here = servedBy.here();
-        return downstream.inventory(IoCall.SKU, knobs.latencyMs(), knobs.failureRate())
+        return downstream.inventory(IoCall.SKU, knobs)
                 .transform(Downstream.failuresAs502("inventory"))
                 .map(inventory -> HttpResponse.ok(inventory).header(ServedBy.HEADER, here));
     }

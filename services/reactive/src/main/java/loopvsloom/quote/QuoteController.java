@@ -38,11 +38,11 @@ class QuoteController {
         Knobs knobs = Knobs.of(latencyMs, failureRate);
         String here = servedBy.here();
         return Mono.zip(
-                        downstream.inventory(request.sku(), knobs.latencyMs(), knobs.failureRate())
+                        downstream.inventory(request.sku(), knobs)
                                 .transform(Downstream.failuresAs502("inventory")),
-                        downstream.price(request.sku(), knobs.latencyMs(), knobs.failureRate())
+                        downstream.price(request.sku(), knobs)
                                 .transform(Downstream.failuresAs502("price")),
-                        downstream.shipping(request.sku(), request.qty(), knobs.latencyMs(), knobs.failureRate())
+                        downstream.shipping(request.sku(), request.qty(), knobs)
                                 .transform(Downstream.failuresAs502("shipping")))
                 // The timer fires on Reactor's parallel scheduler; only the timeout path hops threads.
                 .timeout(Duration.ofMillis(request.deadlineMs()),

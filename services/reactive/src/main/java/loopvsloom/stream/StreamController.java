@@ -36,8 +36,8 @@ class StreamController {
         Ticks.TickRequest request = Ticks.parse(count, intervalMs);
         Knobs knobs = Knobs.of(latencyMs, failureRate);
         String here = servedBy.here();
-        Flux<byte[]> ticks = downstream.ticks(request.count(), request.intervalMs(), knobs.latencyMs(),
-                knobs.failureRate()).transform(Downstream.streamFailuresAs502("ticks"));
+        Flux<byte[]> ticks = downstream.ticks(request.count(), request.intervalMs(), knobs)
+                .transform(Downstream.streamFailuresAs502("ticks"));
         // The first tick is awaited before the 200 goes out: a downstream that cannot be reached, or fails before its
         // first tick, is a 502 like any other failed call; once ticks flow, a failure can only cut the stream.
         // switchOnFirst hands on the whole stream (first tick included) without cancelling it when the answer is made.

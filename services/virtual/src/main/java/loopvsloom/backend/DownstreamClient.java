@@ -1,40 +1,45 @@
 package loopvsloom.backend;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Singleton;
 import loopvsloom.quote.Inventory;
 import loopvsloom.quote.Price;
 import loopvsloom.quote.Shipping;
 import loopvsloom.web.Knobs;
-import loopvsloom.web.Ndjson;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 /**
  * The backend APIs through Micronaut's HTTP client, blocking: each call parks the calling thread until the answer
  * arrives. On a virtual thread that parking is cheap; interrupting the thread cancels the HTTP request.
  */
-@Client(id = "downstream")
-public interface DownstreamClient {
+@Singleton
+public final class DownstreamClient {
 
-    @Get("/inventory/{sku}")
-    Inventory inventory(String sku, @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                        @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    private final StreamingHttpClient http;
+    private final BlockingHttpClient blocking;
 
-    @Get("/prices/{sku}")
-    Price price(String sku, @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    DownstreamClient(@Client(id = "downstream") StreamingHttpClient http) {
+        this.http = http;
+        this.blocking = http.toBlocking();
+    }
 
-    @Get("/shipping")
-    Shipping shipping(@QueryValue String sku, @QueryValue int qty,
-                      @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                      @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    public Inventory inventory(String sku, Knobs knobs) {
+        return blocking.retrieve(DownstreamCalls.inventory(sku, knobs), Inventory.class);
+    }
+
+    public Price price(String sku, Knobs knobs) {
+        return blocking.retrieve(DownstreamCalls.price(sku, knobs), Price.class);
+    }
+
+    public Shipping shipping(String sku, int qty, Knobs knobs) {
+        return blocking.retrieve(DownstreamCalls.shipping(sku, qty, knobs), Shipping.class);
+    }
 
     /** The NDJSON bytes as they arrive; the client streams only as a Publisher, so the caller pulls from it. */
-    @Get(value = "/ticks", processes = Ndjson.MEDIA_TYPE)
-    Publisher<byte[]> ticks(@QueryValue int count, @QueryValue int intervalMs,
-                          @Nullable @Header(Knobs.LATENCY_MS) String latencyMs,
-                          @Nullable @Header(Knobs.FAILURE_RATE) String failureRate);
+    public Publisher<byte[]> ticks(int count, int intervalMs, Knobs knobs) {
+        return Flux.from(http.dataStream(DownstreamCalls.ticks(count, intervalMs, knobs))).map(DownstreamCalls::bytes);
+    }
 }

@@ -33,7 +33,7 @@ class IoController {
         int latency = IoCall.parseMs(ms);
         Knobs knobs = Knobs.of(null, failureRate).withLatency(latency);
         Inventory inventory = Downstream.failuresAs502("inventory",
-                () -> downstream.inventory(IoCall.SKU, knobs.latencyMs(), knobs.failureRate()));
+                () -> downstream.inventory(IoCall.SKU, knobs));
         return HttpResponse.ok(inventory).header(ServedBy.HEADER, servedBy.here());
     }
 }

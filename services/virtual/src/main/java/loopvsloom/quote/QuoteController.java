@@ -46,11 +46,11 @@ class QuoteController {
         Knobs knobs = Knobs.of(latencyMs, failureRate);
         long deadline = System.nanoTime() + request.deadlineMs() * 1_000_000L;
         Future<Inventory> inventory = fanout.submit(() -> Downstream.failuresAs502("inventory",
-                () -> downstream.inventory(request.sku(), knobs.latencyMs(), knobs.failureRate())));
+                () -> downstream.inventory(request.sku(), knobs)));
         Future<Price> price = fanout.submit(() -> Downstream.failuresAs502("price",
-                () -> downstream.price(request.sku(), knobs.latencyMs(), knobs.failureRate())));
+                () -> downstream.price(request.sku(), knobs)));
         Future<Shipping> shipping = fanout.submit(() -> Downstream.failuresAs502("shipping",
-                () -> downstream.shipping(request.sku(), request.qty(), knobs.latencyMs(), knobs.failureRate())));
+                () -> downstream.shipping(request.sku(), request.qty(), knobs)));
         try {
             Quote quote = Quotes.combine(request, FanOut.await(inventory, deadline), FanOut.await(price, deadline),
                     FanOut.await(shipping, deadline));

@@ -42,8 +42,7 @@ class StreamController {
         Ticks.TickRequest request = Ticks.parse(count, intervalMs);
         Knobs knobs = Knobs.of(latencyMs, failureRate);
         // The client streams only as a Publisher; toStream is the blocking bridge that pulls it with bounded demand.
-        var ticks = Flux.from(downstream.ticks(request.count(), request.intervalMs(), knobs.latencyMs(),
-                knobs.failureRate())).toStream(PREFETCH);
+        var ticks = Flux.from(downstream.ticks(request.count(), request.intervalMs(), knobs)).toStream(PREFETCH);
         ChunkInputStream body = new ChunkInputStream(ticks);
         // The first tick is awaited before the 200 goes out: a downstream that cannot be reached, or fails before its
         // first tick, is a 502 like any other failed call; once ticks flow, a failure can only cut the stream.
