@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import loopvsloom.backend.DownstreamClient;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ProblemException;
 import loopvsloom.web.ServedBy;
 import org.junit.jupiter.api.AfterAll;
@@ -108,22 +109,22 @@ class QuoteFanOutTest {
         }
 
         @Override
-        public Mono<Inventory> inventory(String sku, String latencyMs, String failureRate) {
+        public Mono<Inventory> inventory(String sku, Knobs knobs) {
             return call("inventory", inventoryMs, new Inventory(sku, 10));
         }
 
         @Override
-        public Mono<Price> price(String sku, String latencyMs, String failureRate) {
+        public Mono<Price> price(String sku, Knobs knobs) {
             return call("price", priceMs, new Price(sku, 1_000, "EUR"));
         }
 
         @Override
-        public Mono<Shipping> shipping(String sku, int qty, String latencyMs, String failureRate) {
+        public Mono<Shipping> shipping(String sku, int qty, Knobs knobs) {
             return call("shipping", shippingMs, new Shipping(sku, qty, 500, 2));
         }
 
         @Override
-        public Flux<byte[]> ticks(int count, int intervalMs, String latencyMs, String failureRate) {
+        public Flux<byte[]> ticks(int count, int intervalMs, Knobs knobs) {
             return Flux.error(new UnsupportedOperationException("no streams here"));
         }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import loopvsloom.backend.DownstreamClient;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ProblemException;
 import loopvsloom.web.ServedBy;
 import org.junit.jupiter.api.AfterAll;
@@ -87,22 +88,22 @@ class QuoteFanOutTest {
         }
 
         @Override
-        public Inventory inventory(String sku, String latencyMs, String failureRate) {
+        public Inventory inventory(String sku, Knobs knobs) {
             return call("inventory", new Inventory(sku, 10));
         }
 
         @Override
-        public Price price(String sku, String latencyMs, String failureRate) {
+        public Price price(String sku, Knobs knobs) {
             return call("price", new Price(sku, 1_000, "EUR"));
         }
 
         @Override
-        public Shipping shipping(String sku, int qty, String latencyMs, String failureRate) {
+        public Shipping shipping(String sku, int qty, Knobs knobs) {
             return call("shipping", new Shipping(sku, qty, 500, 2));
         }
 
         @Override
-        public Publisher<byte[]> ticks(int count, int intervalMs, String latencyMs, String failureRate) {
+        public Publisher<byte[]> ticks(int count, int intervalMs, Knobs knobs) {
             throw new UnsupportedOperationException("no streams here");
         }
 
