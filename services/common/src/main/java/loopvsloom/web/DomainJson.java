@@ -2,7 +2,10 @@ package loopvsloom.web;
 
 import io.micronaut.serde.annotation.SerdeImport;
 import loopvsloom.cpu.CpuWork;
+import loopvsloom.db.DbWait;
 import loopvsloom.geofence.GeofenceAnswer;
+import loopvsloom.orders.CustomerOrders;
+import loopvsloom.orders.Order;
 import loopvsloom.quote.Inventory;
 import loopvsloom.quote.Price;
 import loopvsloom.quote.Quote;
@@ -17,6 +20,9 @@ import loopvsloom.stream.Tick;
 @SerdeImport(GeofenceAnswer.class)
 @SerdeImport(CpuWork.CpuAnswer.class)
 @SerdeImport(Tick.class)
+@SerdeImport(Order.class)
+@SerdeImport(CustomerOrders.class)
+@SerdeImport(DbWait.class)
 final class DomainJson {
 
     private DomainJson() {

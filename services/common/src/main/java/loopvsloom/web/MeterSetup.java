@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * What every app's meters share: the {@code app} and {@code style} tags, so one dashboard can put the styles side by
- * side, and latency histograms with buckets from 1 ms to 10 s, so p50 and p99 can be computed across instances.
+ * side, and latency histograms with buckets from 1 ms to 10 s (HTTP requests, database connection waits), so p50 and
+ * p99 can be computed across instances.
  */
 @Factory
 final class MeterSetup {
@@ -29,7 +30,8 @@ final class MeterSetup {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (!id.getName().equals(MetricNames.HTTP_SERVER_REQUESTS)) {
+                if (!id.getName().equals(MetricNames.HTTP_SERVER_REQUESTS)
+                        && !id.getName().equals(MetricNames.DB_POOL_ACQUIRE)) {
                     return config;
                 }
                 return DistributionStatisticConfig.builder()

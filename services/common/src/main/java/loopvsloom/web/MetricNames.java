@@ -28,6 +28,20 @@ public final class MetricNames {
     /** The event loop's index in its group: 0, 1, ... */
     public static final String TAG_LOOP = "loop";
 
+    /** Database pool (style apps): the connections the pool may hold, its size (gauge). Prometheus:
+     *  db_pool_max_connections. */
+    public static final String DB_POOL_MAX = "db.pool.max";
+    /** Database pool: connections handed out to a query (gauge). Prometheus: db_pool_active_connections. */
+    public static final String DB_POOL_ACTIVE = "db.pool.active";
+    /** Database pool: open connections waiting in the pool (gauge). Prometheus: db_pool_idle_connections. */
+    public static final String DB_POOL_IDLE = "db.pool.idle";
+    /** Database pool: requests waiting for a connection (gauge). Prometheus: db_pool_pending_requests. */
+    public static final String DB_POOL_PENDING = "db.pool.pending";
+    /** Database pool: time from asking for a connection until it is handed out, or the ask fails (timer, tag
+     *  outcome = ok | failed). Prometheus: db_pool_acquire_seconds. */
+    public static final String DB_POOL_ACQUIRE = "db.pool.acquire";
+    public static final String TAG_OUTCOME = "outcome";
+
     /** Gateway: time until the upstream's response headers arrive, or its call fails (tags route, status). */
     public static final String GATEWAY_UPSTREAM_LATENCY = "gateway.upstream.latency";
     /** Gateway: requests admitted on a route and not yet finished (gauge, tag route). */

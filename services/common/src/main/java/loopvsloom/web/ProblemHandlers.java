@@ -1,6 +1,7 @@
 package loopvsloom.web;
 
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -60,7 +61,11 @@ final class ProblemHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
-            return processor.processResponse(context(request, e, e.getMessage(), null), HttpResponse.status(e.status()));
+            MutableHttpResponse<?> response = HttpResponse.status(e.status());
+            if (e.retryLater()) {
+                response.header(HttpHeaders.RETRY_AFTER, ConcurrencyLimit.RETRY_AFTER_SECONDS);
+            }
+            return processor.processResponse(context(request, e, e.getMessage(), null), response);
         }
     }
 }

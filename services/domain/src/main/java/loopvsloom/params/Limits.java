@@ -20,6 +20,16 @@ public final class Limits {
     /** A /geofence point: latitude from −90 to 90, longitude from −180 to 180. */
     public static final double MAX_LATITUDE = 90;
     public static final double MAX_LONGITUDE = 180;
+    /** Customers in the database (services/database's migrations create ids 1 to 100,000). */
+    public static final int MAX_CUSTOMER = 100_000;
+    /** Orders one /orders request may ask for. */
+    public static final int MAX_ORDERS = 100;
+    public static final int DEFAULT_ORDERS = 10;
+    /**
+     * How long one /db query may sleep in the server. It holds a pool connection for all that time, so the cap is
+     * well below the statement timeout the styles set (15 s), which ends any query that runs longer.
+     */
+    public static final int MAX_DB_MS = 10_000;
 
     private Limits() {
     }
