@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -50,7 +51,13 @@ public final class PostgresServer implements AutoCloseable {
         // Held for this JVM's life: a second server on the same data folder is refused, not started beside it.
         FileChannel channel = FileChannel.open(this.dataFolder.resolve("in-use.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        this.lock = channel.tryLock();
+        FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (OverlappingFileLockException sameJvm) {
+            held = null;
+        }
+        this.lock = held;
         if (lock == null) {
             channel.close();
             throw new DataFolderInUse(this.dataFolder);
