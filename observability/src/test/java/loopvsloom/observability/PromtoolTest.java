@@ -50,7 +50,7 @@ class PromtoolTest {
             }
         }
         assertThat(alerts).containsExactlyInAnyOrder("EventLoopBlocked", "HighErrorRatio", "VirtualThreadsPinned",
-                "GatewayShedding");
+                "GatewayShedding", "DatabasePoolExhausted");
         assertThat(firing).as("alerts with a firing test").containsAll(alerts);
         assertThat(silent).as("alerts with a not-firing test").containsAll(alerts);
     }

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
         description = "PostgreSQL for loop-vs-loom: serve an embedded one, or migrate one given by URL.")
 public final class Main {
 
+    /** With no arguments it serves, so ./demo starts it like every other app (java -jar). */
     public static void main(String[] args) {
-        int status = new CommandLine(new Main()).execute(args);
+        int status = new CommandLine(new Main()).execute(args.length == 0 ? new String[] {"serve"} : args);
         if (status != 0) {
             System.exit(status);
         }

@@ -169,7 +169,7 @@ public final class PostgresServer implements AutoCloseable {
                 runAs.get().own(dataFolder);
             }
             run(List.of(bin("initdb"), "-D", data.toString(), "-U", address().user(), "--pwfile=" + passwordFile,
-                    "--auth=scram-sha-256", "-E", "UTF-8", "--no-locale", "--no-instructions"));
+                    "--auth=scram-sha-256", "-E", "UTF-8", "--no-locale", "--no-instructions", "--no-sync"));
         } finally {
             Files.deleteIfExists(passwordFile);
         }
