@@ -40,6 +40,18 @@ function loadConfig(env = process.env) {
     vertices: integer(env, 'GEOFENCE_VERTICES', 64, 3, 100_000),
     cpuWorkers: integer(env, 'CPU_WORKERS', 0, 0, 256),
     gracePeriodMs: duration(env, 'GRACEFUL_SHUTDOWN_GRACE_PERIOD', '30s'),
+    // PostgreSQL: where, from libpq's variables with the Java styles' defaults (db: in their application.yml); the
+    // pool as every style's: the pool is the limit, N connections serve N ÷ query time.
+    db: {
+      host: env.PGHOST || '127.0.0.1',
+      port: integer(env, 'PGPORT', 5432, 1, 65535),
+      database: env.PGDATABASE || 'loopvsloom',
+      user: env.PGUSER || 'loopvsloom',
+      password: env.PGPASSWORD || 'loopvsloom',
+      poolSize: integer(env, 'DB_POOL_SIZE', 20, 1, 10_000),
+      acquireTimeoutMs: duration(env, 'DB_ACQUIRE_TIMEOUT', '5s'),
+      statementTimeoutMs: 15_000,
+    },
   };
 }
 

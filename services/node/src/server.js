@@ -11,6 +11,9 @@ const { ioHandler } = require('./io/io');
 const { streamHandler } = require('./stream/stream');
 const { geofenceHandler } = require('./geofence/geofence');
 const { cpuHandler } = require('./cpu/cpu');
+const { Database } = require('./db/database');
+const { dbHandler } = require('./db/db');
+const { ordersHandler } = require('./orders/orders');
 
 const log = (message, error) => console.log(`${new Date().toISOString()} ${message}${error ? `: ${error.stack}` : ''}`);
 
@@ -19,6 +22,7 @@ function start(config) {
   const compute = createCompute({ vertices: config.vertices, workers: config.cpuWorkers });
   let inFlight = () => 0;
   const metrics = createMetrics({ app: config.style, style: config.style, inFlight: () => inFlight() });
+  const database = new Database({ ...config.db, metrics, log });
   const route = (uri, handler) => ({ uri, handler });
   const api = createApiServer({
     routes: {
@@ -27,6 +31,8 @@ function start(config) {
       '/stream': route('/stream', streamHandler(downstream)),
       '/geofence': route('/geofence', geofenceHandler(compute)),
       '/cpu': route('/cpu', cpuHandler(compute)),
+      '/orders': route('/orders', ordersHandler(database)),
+      '/db': route('/db', dbHandler(database)),
     },
     maxConcurrentRequests: config.maxConcurrentRequests,
     metrics,
@@ -65,6 +71,7 @@ function start(config) {
       management.close();
       management.closeAllConnections();
       downstream.close();
+      database.close();
       metrics.stop();
       compute.close().then(() => log('stopped'));
     }, 50);

@@ -67,8 +67,37 @@ function createMetrics({ app, style, inFlight, lagIntervalMs = 20 }) {
   // One child per label set, found by a plain string key: prom-client's own lookup sorts and hashes the labels on
   // every call, a cost paid per request. The sets are few (routes × methods × statuses × outcomes).
   const children = new Map();
+  const acquire = new client.Histogram({
+    name: 'db_pool_acquire_seconds',
+    help: 'Time from asking the pool for a database connection until it is handed out or the ask fails',
+    labelNames: ['outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [register],
+  });
+  acquire.zero({ outcome: 'ok' });
+  acquire.zero({ outcome: 'failed' });
+
   return {
     register,
+    /** The database pool's figures, read at each scrape, under the names every style uses. */
+    databasePool({ max, active, idle, pending }) {
+      const gauge = (name, help, read) => new client.Gauge({
+        name,
+        help,
+        registers: [register],
+        collect() {
+          this.set(read());
+        },
+      });
+      gauge('db_pool_max_connections', 'Connections the database pool may hold', max);
+      gauge('db_pool_active_connections', 'Database connections running a query', active);
+      gauge('db_pool_idle_connections', 'Open database connections waiting in the pool', idle);
+      gauge('db_pool_pending_requests', 'Requests waiting for a database connection', pending);
+    },
+    /** Records one wait for a database connection: ok, or failed (acquire timeout, database down). */
+    databaseAcquired(outcome, seconds) {
+      acquire.observe({ outcome }, seconds);
+    },
     /** Records one answered request. */
     observe(uri, method, status, exception, seconds) {
       const key = `${uri} ${method} ${status} ${exception}`;

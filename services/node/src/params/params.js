@@ -102,6 +102,17 @@ function ioLatency(query) {
   return intIn('ms', query.ms, 0, Limits.MAX_LATENCY_MS, null);
 }
 
+function ordersRequest(query) {
+  return {
+    customer: intIn('customer', query.customer, 1, Limits.MAX_CUSTOMER, null),
+    limit: intIn('limit', query.limit, 1, Limits.MAX_ORDERS, Limits.DEFAULT_ORDERS),
+  };
+}
+
+function dbWaitMs(query) {
+  return intIn('ms', query.ms, 0, Limits.MAX_DB_MS, null);
+}
+
 const LATENCY_MS = 'X-Latency-Ms';
 const FAILURE_RATE = 'X-Failure-Rate';
 
@@ -120,5 +131,6 @@ function knobs(headers) {
 
 module.exports = {
   InvalidParameter, intIn, doubleIn, sku, quoteRequest, geofenceRequest, tickRequest, cpuWork, ioLatency, knobs,
+  ordersRequest, dbWaitMs,
   LATENCY_MS, FAILURE_RATE,
 };

@@ -38,6 +38,17 @@ class Problem extends Error {
   static downstream(call) {
     return new Problem(502, `downstream ${call} failed`, 'DownstreamFailed');
   }
+
+  /** No database connection within the pool's acquire timeout (every one busy, or the database down). */
+  static databaseUnavailable(acquireTimeoutMs) {
+    return new Problem(503, `database: no connection within ${acquireTimeoutMs} ms`, 'DatabaseUnavailable',
+      { 'Retry-After': '1' });
+  }
+
+  /** A query failed once it had its connection. */
+  static databaseFailed() {
+    return new Problem(502, 'database: the query failed', 'DatabaseFailed');
+  }
 }
 
 function problemBody(status, detail, instance, parameter) {

@@ -18,11 +18,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import loopvsloom.cpu.CpuWork;
+import loopvsloom.db.DbWait;
 import loopvsloom.geofence.GeofenceAnswer;
 import loopvsloom.geofence.GeofenceRequest;
 import loopvsloom.geofence.Polygon;
 import loopvsloom.geofence.Zone;
 import loopvsloom.geofence.ZoneSet;
+import loopvsloom.orders.OrderQueries;
 import loopvsloom.params.InvalidParameterException;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
@@ -76,6 +78,7 @@ class DomainVectorsTest {
         root.put("about", "What services/domain answers, written by DomainVectorsTest; services/go and services/node "
                 + "check their ports against it. Doubles are JSON numbers (they round-trip), 64-bit values hex.");
         root.set("limits", limits());
+        root.set("sql", sql());
         root.set("random", random());
         root.set("zones", zones());
         root.set("geofence", geofence());
@@ -83,6 +86,14 @@ class DomainVectorsTest {
         root.set("quote", quotes());
         root.set("params", params());
         return root;
+    }
+
+    /** The SQL every implementation sends for /orders and /db, word for word. */
+    private static ObjectNode sql() {
+        ObjectNode sql = JSON.createObjectNode();
+        sql.put("newestOrders", OrderQueries.NEWEST_ORDERS);
+        sql.put("dbSleep", DbWait.SLEEP);
+        return sql;
     }
 
     /** Every cap by its Java name, and the zones' default vertex count, so a port's copies are checked too. */
