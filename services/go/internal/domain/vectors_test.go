@@ -94,8 +94,13 @@ func TestCapsAreJavas(t *testing.T) {
 		"DEFAULT_TICK_INTERVAL_MS": DefaultTickIntervalMs, "defaultVertices": DefaultVertices,
 		"MAX_LATITUDE": MaxLatitude, "MAX_LONGITUDE": MaxLongitude,
 	}
-	if !reflect.DeepEqual(ours, load(t).Limits) {
-		t.Errorf("caps %v, Java %v", ours, load(t).Limits)
+	// The caps of the database endpoints, which go does not serve yet (README: "What differs from the Java styles").
+	java := load(t).Limits
+	for _, notServed := range []string{"MAX_CUSTOMER", "MAX_ORDERS", "DEFAULT_ORDERS", "MAX_DB_MS"} {
+		delete(java, notServed)
+	}
+	if !reflect.DeepEqual(ours, java) {
+		t.Errorf("caps %v, Java %v", ours, java)
 	}
 }
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import loopvsloom.database.DatabaseAddress;
+import loopvsloom.database.TestDatabase;
 import loopvsloom.testkit.LocalProcess;
 import loopvsloom.testkit.Ports;
 import loopvsloom.testkit.Probe;
@@ -11,7 +13,8 @@ import loopvsloom.testkit.Probe;
 /**
  * A style app run as its own process (a JVM, a Go binary, node), with a real downstream process beside it: for a
  * style that is not a JVM library, and for tests that signal the process, such as SIGTERM. Every app takes the same
- * environment: PORT, MANAGEMENT_PORT (health and /prometheus) and DOWNSTREAM_URL.
+ * environment: PORT, MANAGEMENT_PORT (health and /prometheus), DOWNSTREAM_URL, libpq's PGHOST, PGPORT, PGDATABASE,
+ * PGUSER, PGPASSWORD, and the pool's DB_POOL_SIZE and DB_ACQUIRE_TIMEOUT.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -31,9 +34,14 @@ public final class AppProcess implements AutoCloseable {
 
     /**
      * Starts a downstream, then the app from {@code command} (how to start it: program, arguments, its own
-     * environment) on free ports, and waits until its readiness probe answers 200.
+     * environment) on free ports and the suites' PostgreSQL, and waits until its readiness probe answers 200.
      */
     public static AppProcess start(Supplier<LocalProcess.Builder> command) {
+        return start(command, TestDatabase.shared());
+    }
+
+    /** The same, on the given PostgreSQL. */
+    static AppProcess start(Supplier<LocalProcess.Builder> command, DatabaseAddress database) {
         // First, so nothing is started for an app whose command cannot be made (its runtime is not installed).
         LocalProcess.Builder builder = command.get();
         DownstreamProcess downstream = DownstreamProcess.start();
@@ -41,7 +49,8 @@ public final class AppProcess implements AutoCloseable {
         int management = Ports.free();
         try {
             LocalProcess process = builder.env("PORT", port).env("MANAGEMENT_PORT", management)
-                    .env("DOWNSTREAM_URL", downstream.url()).start();
+                    .env("DOWNSTREAM_URL", downstream.url()).env(ContractTarget.databaseEnvironment(database))
+                    .start();
             AppProcess app = new AppProcess(process, downstream, URI.create("http://127.0.0.1:" + port),
                     URI.create("http://127.0.0.1:" + management));
             process.awaitHttpOk(app.managementUrl.resolve("/health/readiness"), STARTUP);

@@ -60,6 +60,18 @@ class BadInputContractTest {
                 Arguments.of("/io?ms=soon", "ms"),
                 Arguments.of("/io?ms=-1", "ms"),
                 Arguments.of("/io?ms=3600000", "ms"),
+                Arguments.of("/orders", "customer"),
+                Arguments.of("/orders?customer=", "customer"),
+                Arguments.of("/orders?customer=0", "customer"),
+                Arguments.of("/orders?customer=100001", "customer"),
+                Arguments.of("/orders?customer=forty-two", "customer"),
+                Arguments.of("/orders?customer=1&limit=0", "limit"),
+                Arguments.of("/orders?customer=1&limit=101", "limit"),
+                Arguments.of("/orders?customer=1&limit=ten", "limit"),
+                Arguments.of("/db", "ms"),
+                Arguments.of("/db?ms=-1", "ms"),
+                Arguments.of("/db?ms=10001", "ms"),
+                Arguments.of("/db?ms=later", "ms"),
                 Arguments.of("/stream?count=0", "count"),
                 Arguments.of("/stream?count=lots", "count"),
                 Arguments.of("/stream?count=1000001", "count"),
@@ -70,6 +82,7 @@ class BadInputContractTest {
     @ParameterizedTest(name = "{0} names {1}")
     @MethodSource("badRequests")
     void badQueryParameterIs400NamingIt(String path, String parameter) {
+        skipWithoutItsEndpoint(path);
         assertProblem(Http.get(base, path), 400, parameter);
     }
 
@@ -107,7 +120,8 @@ class BadInputContractTest {
 
     /** A valid request to every endpoint, to be sent the wrong way. */
     static final String[] ENDPOINTS = {
-        "/quote?sku=A&qty=1", "/geofence?lat=52.5&lon=13.4", "/cpu?work=1", "/io?ms=1", "/stream?count=1&intervalMs=1"};
+        "/quote?sku=A&qty=1", "/geofence?lat=52.5&lon=13.4", "/cpu?work=1", "/io?ms=1", "/stream?count=1&intervalMs=1",
+        "/orders?customer=1", "/db?ms=1"};
 
     static Stream<Arguments> everyEndpointWithEveryWrongMethod() {
         return Stream.of(ENDPOINTS).flatMap(path -> Stream.of("POST", "PUT", "DELETE", "PATCH")
@@ -117,6 +131,7 @@ class BadInputContractTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyEndpointWithEveryWrongMethod")
     void wrongMethodIs405OnEveryEndpoint(String method, String path) {
+        skipWithoutItsEndpoint(path);
         Http.Answer answer = Http.send(HttpRequest.newBuilder(Http.at(base, path))
                 .method(method, HttpRequest.BodyPublishers.ofString("{}")), "Content-Type", "application/json");
         assertProblem(answer, 405, null);
@@ -129,6 +144,7 @@ class BadInputContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEndpoint")
     void headersPast8KbAre413(String path) {
+        skipWithoutItsEndpoint(path);
         // Micronaut answers a header block past max-header-size (8 KB) with 413, not RFC 6585's 431; pinned so every
         // style (and a later Micronaut) keeps the same status.
         Http.Answer answer = Http.get(base, path, "X-Padding", "p".repeat(9 * 1024));
@@ -138,6 +154,7 @@ class BadInputContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEndpoint")
     void bodyPast64KbIs413(String path) {
+        skipWithoutItsEndpoint(path);
         Http.Answer answer = Http.send(HttpRequest.newBuilder(Http.at(base, path))
                 .method("GET", HttpRequest.BodyPublishers.ofString("x".repeat(100 * 1024))), "Content-Type", "text/plain");
         assertProblem(answer, 413, null);
@@ -146,6 +163,7 @@ class BadInputContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEndpoint")
     void bodyOfAWrongContentTypeIs415(String path) {
+        skipWithoutItsEndpoint(path);
         Http.Answer answer = Http.send(HttpRequest.newBuilder(Http.at(base, path))
                 .method("GET", HttpRequest.BodyPublishers.ofString("<quote/>")), "Content-Type", "application/xml");
         assertProblem(answer, 415, null);
@@ -154,6 +172,7 @@ class BadInputContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyEndpoint")
     void anUnknownExtraSegmentIs404(String path) {
+        skipWithoutItsEndpoint(path);
         int query = path.indexOf('?');
         Http.Answer answer = Http.get(base, path.substring(0, query) + "/..%2F..%2Fetc" + path.substring(query));
         // The gateway refuses an encoded slash itself (400) rather than let a route prefix be walked out of.
@@ -175,6 +194,13 @@ class BadInputContractTest {
     void malformedRequestTargetIsA4xxProblem(String target, int status) {
         // A request line past 4 KB is refused by the decoder with 413 (Micronaut's status, not RFC 9110's 414).
         assertProblem(Http.raw(base, target), status, null);
+    }
+
+    /** A database endpoint's case, for a style without database endpoints, is skipped with the suite's reason. */
+    private static void skipWithoutItsEndpoint(String path) {
+        if (path.startsWith("/orders") || path.startsWith("/db")) {
+            ContractTarget.current().requireDatabase();
+        }
     }
 
     private void assertProblem(Http.Answer answer, int status, String parameter) {

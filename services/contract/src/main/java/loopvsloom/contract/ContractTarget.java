@@ -3,17 +3,29 @@ package loopvsloom.contract;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import loopvsloom.database.DatabaseAddress;
+import loopvsloom.database.PostgresServer;
+import loopvsloom.database.TestDatabase;
 import loopvsloom.testkit.LocalProcess;
 import loopvsloom.testkit.Ports;
+import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.TestAbortedException;
 
 /**
  * The app the contract runs against: started by a style's suite, in-process or as its own process (with a real
- * downstream process beside it), or a running app named by system properties for a black-box run.
+ * downstream process and a real PostgreSQL beside it), or a running app named by system properties for a black-box
+ * run.
  */
 public final class ContractTarget {
+
+    /** The database pool every suite starts its apps with: small, so that the tests can fill it. */
+    public static final int DB_POOL_SIZE = 4;
+    /** ... and its acquire timeout: how long a request waits for a connection before its 503. */
+    public static final Duration DB_ACQUIRE_TIMEOUT = Duration.ofSeconds(1);
 
     private static volatile ContractTarget current;
     /** Why this run's tests are skipped: the style's runtime could not be found (startProcess). */
@@ -25,17 +37,22 @@ public final class ContractTarget {
     private final String thread;
     private final URI managementUrl;
     private final int maxConcurrentRequests;
+    private final int dbPoolSize;
+    private final String withoutDatabase;
     private final Supplier<FaultTarget> faults;
     private final AutoCloseable resources;
 
     private ContractTarget(URI baseUrl, URI downstreamUrl, String style, String thread, URI managementUrl,
-                           int maxConcurrentRequests, Supplier<FaultTarget> faults, AutoCloseable resources) {
+                           int maxConcurrentRequests, int dbPoolSize, String withoutDatabase,
+                           Supplier<FaultTarget> faults, AutoCloseable resources) {
         this.baseUrl = baseUrl;
         this.downstreamUrl = downstreamUrl;
         this.style = style;
         this.thread = thread;
         this.managementUrl = managementUrl;
         this.maxConcurrentRequests = maxConcurrentRequests;
+        this.dbPoolSize = dbPoolSize;
+        this.withoutDatabase = withoutDatabase;
         this.faults = faults;
         this.resources = resources;
     }
@@ -59,27 +76,31 @@ public final class ContractTarget {
         current = new ContractTarget(URI.create(base), URI.create(downstream),
                 System.getProperty("contract.style", ""), System.getProperty("contract.thread", ""),
                 management.isBlank() ? null : URI.create(management),
-                Integer.getInteger("contract.maxConcurrentRequests", 0), () -> null, () -> { });
+                Integer.getInteger("contract.maxConcurrentRequests", 0), Integer.getInteger("contract.dbPoolSize", 0),
+                null, () -> null, () -> { });
         return current;
     }
 
     /**
      * Starts the downstream backend as a process and the style's app in this JVM, in the given Micronaut
-     * environments (beside "test"), and makes them the current target.
+     * environments (beside "test"), on the suites' PostgreSQL, and makes them the current target.
      */
     public static void startEmbedded(String style, String thread, String... environments) {
+        DatabaseAddress database = TestDatabase.shared();
         DownstreamProcess downstream = DownstreamProcess.start();
         String[] envs = new String[environments.length + 1];
         envs[0] = "test";
         System.arraycopy(environments, 0, envs, 1, environments.length);
-        Embedded app = Embedded.start(envs, downstream.url());
+        Embedded app = Embedded.start(envs, downstream.url(), database);
         FaultTargets faults = new FaultTargets(() -> {
+            PostgresServer ownDatabase = faultDatabase();
             DownstreamProcess own = DownstreamProcess.start();
-            Embedded second = Embedded.start(envs, own.url());
-            return new FaultTarget(second.baseUrl(), second.managementUrl(), own, second);
+            Embedded second = Embedded.start(envs, own.url(), ownDatabase == null ? database : ownDatabase.address());
+            return new FaultTarget(second.baseUrl(), second.managementUrl(), own, ownDatabase, second);
         });
         current = new ContractTarget(app.baseUrl, downstream.url(), style, thread, app.managementUrl,
-                app.context.getProperty("app.max-concurrent-requests", Integer.class).orElse(0), faults::get, () -> {
+                app.context.getProperty("app.max-concurrent-requests", Integer.class).orElse(0), DB_POOL_SIZE, null,
+                faults::get, () -> {
                     faults.close();
                     app.close();
                     downstream.close();
@@ -88,15 +109,31 @@ public final class ContractTarget {
 
     /**
      * Starts a style that runs as its own process (a Go binary, node, a jar) and makes it the current target:
-     * {@code command} says how to start it; the suite adds the ports and the downstream (see {@link AppProcess}).
-     * {@code maxConcurrentRequests} is the cap the app was started with (0: the cap tests are skipped). The fault
-     * tests get a second instance from the same command, with a downstream of its own.
+     * {@code command} says how to start it; the suite adds the ports, the downstream and the database (see
+     * {@link AppProcess}). {@code maxConcurrentRequests} is the cap the app was started with (0: the cap tests are
+     * skipped). The fault tests get a second instance from the same command, with a downstream and a PostgreSQL of
+     * its own.
      */
     public static void startProcess(String style, String thread, int maxConcurrentRequests,
                                     Supplier<LocalProcess.Builder> command) {
+        startProcess(style, thread, maxConcurrentRequests, null, command);
+    }
+
+    /**
+     * The same for a style that has no database endpoints (yet): no PostgreSQL is started for it, and every database
+     * test is skipped with {@code why} (said in the test report), instead of failing on its 404s.
+     */
+    public static void startProcessWithoutDatabase(String style, String thread, int maxConcurrentRequests, String why,
+                                                   Supplier<LocalProcess.Builder> command) {
+        startProcess(style, thread, maxConcurrentRequests, why, command);
+    }
+
+    private static void startProcess(String style, String thread, int maxConcurrentRequests, String withoutDatabase,
+                                     Supplier<LocalProcess.Builder> command) {
+        DatabaseAddress database = withoutDatabase == null ? TestDatabase.shared() : null;
         AppProcess app;
         try {
-            app = AppProcess.start(command);
+            app = AppProcess.start(command, database);
         } catch (TestAbortedException toolMissing) {
             // The style's runtime is not installed (go on a fresh machine): every contract test is skipped with the
             // tool's one line, rather than the suite failing in its set-up.
@@ -104,20 +141,43 @@ public final class ContractTarget {
             return;
         }
         FaultTargets faults = new FaultTargets(() -> {
-            AppProcess second = AppProcess.start(command);
-            return new FaultTarget(second.baseUrl(), second.managementUrl(), second.downstream(), second);
+            PostgresServer ownDatabase = withoutDatabase == null ? faultDatabase() : null;
+            AppProcess second = AppProcess.start(command, ownDatabase == null ? database : ownDatabase.address());
+            return new FaultTarget(second.baseUrl(), second.managementUrl(), second.downstream(), ownDatabase, second);
         });
         current = new ContractTarget(app.baseUrl(), app.downstream().url(), style, thread, app.managementUrl(),
-                maxConcurrentRequests, faults::get, () -> {
+                maxConcurrentRequests, withoutDatabase == null ? DB_POOL_SIZE : 0, withoutDatabase, faults::get, () -> {
                     faults.close();
                     app.close();
                 });
     }
 
+    /**
+     * The fault target's own PostgreSQL, which the database fault tests stop and start; none when the suites run
+     * against a database given by URL (that one is not ours to stop: those tests are skipped then).
+     */
+    private static PostgresServer faultDatabase() {
+        return TestDatabase.external() ? null : TestDatabase.startIn("loop-vs-loom-test-postgres-faults");
+    }
+
+    /**
+     * The database settings every app the suite starts gets, as libpq's variables and the pool's (none for a style
+     * without a database).
+     */
+    static Map<String, String> databaseEnvironment(DatabaseAddress database) {
+        if (database == null) {
+            return Map.of();
+        }
+        Map<String, String> env = new HashMap<>(database.environment());
+        env.put("DB_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
+        env.put("DB_ACQUIRE_TIMEOUT", DB_ACQUIRE_TIMEOUT.toMillis() + "ms");
+        return env;
+    }
+
     /** One app context in this JVM, its management endpoints on a free fixed port so /prometheus can be read. */
     record Embedded(ApplicationContext context, URI baseUrl, URI managementUrl) implements AutoCloseable {
 
-        static Embedded start(String[] environments, URI downstream) {
+        static Embedded start(String[] environments, URI downstream, DatabaseAddress database) {
             int management = Ports.free();
             ApplicationContext context = ApplicationContext.builder()
                     .environments(environments)
@@ -125,6 +185,10 @@ public final class ContractTarget {
                     // application-test.yml, and a fixed port fails when something else holds it.
                     .properties(Map.of("micronaut.http.services.downstream.url", downstream.toString(),
                             "micronaut.server.port", -1, "endpoints.all.port", management))
+                    .properties(Map.of("db.host", database.host(), "db.port", database.port(),
+                            "db.name", database.database(), "db.user", database.user(),
+                            "db.password", database.password(), "db.pool-size", DB_POOL_SIZE,
+                            "db.acquire-timeout", DB_ACQUIRE_TIMEOUT.toMillis() + "ms"))
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             return new Embedded(context, URI.create("http://127.0.0.1:" + server.getPort()),
@@ -190,8 +254,21 @@ public final class ContractTarget {
     }
 
     /**
-     * A second instance of the style with a downstream of its own that a test may kill, or null in a black-box run
-     * (only an embedded suite can break a downstream).
+     * Skips the calling test when the style has no database endpoints, with the reason its suite gave: the absence
+     * is stated in every report, never silent.
+     */
+    public void requireDatabase() {
+        Assumptions.assumeTrue(withoutDatabase == null, () -> style + " has no database endpoints: " + withoutDatabase);
+    }
+
+    /** The app's database pool size, or 0 when unknown (a black-box run without -Dcontract.dbPoolSize). */
+    public int dbPoolSize() {
+        return dbPoolSize;
+    }
+
+    /**
+     * A second instance of the style with a downstream and a PostgreSQL of its own that a test may kill or stop, or
+     * null in a black-box run (only a suite that started the app can break what it depends on).
      */
     public FaultTarget faultTarget() {
         return faults.get();

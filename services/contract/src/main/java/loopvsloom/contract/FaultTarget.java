@@ -3,25 +3,30 @@ package loopvsloom.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import loopvsloom.database.PostgresServer;
 
 /**
  * A second app instance beside the main one, with a downstream process of its own that a fault test may kill and
  * revive: warmed up when made, with the number of live platform threads (or goroutines) it then had, so a test can
- * check that a fault left nothing behind.
+ * check that a fault left nothing behind; and a PostgreSQL of its own that a fault test may stop and start again (none
+ * when the suites run on a database given by URL).
  */
 public final class FaultTarget implements AutoCloseable {
 
     private final URI baseUrl;
     private final URI managementUrl;
     private final DownstreamProcess downstream;
+    private final PostgresServer database;
     private final AutoCloseable app;
     private final long threadBaseline;
     private final long goroutineBaseline;
 
-    FaultTarget(URI baseUrl, URI managementUrl, DownstreamProcess downstream, AutoCloseable app) {
+    FaultTarget(URI baseUrl, URI managementUrl, DownstreamProcess downstream, PostgresServer database,
+                AutoCloseable app) {
         this.baseUrl = baseUrl;
         this.managementUrl = managementUrl;
         this.downstream = downstream;
+        this.database = database;
         this.app = app;
         warmUp(baseUrl);
         String metrics = Http.get(managementUrl, "/prometheus").body();
@@ -57,10 +62,28 @@ public final class FaultTarget implements AutoCloseable {
         downstream.revive();
     }
 
+    /** Whether this instance has a PostgreSQL of its own, which the tests may stop. */
+    public boolean databaseCanBeStopped() {
+        return database != null;
+    }
+
+    /** Stops its PostgreSQL at once (a fast shutdown: sessions are ended, connections closed by the server). */
+    public void stopDatabase() {
+        database.stop();
+    }
+
+    /** Starts its PostgreSQL again, on the same port with the same data: a database restart. */
+    public void startDatabase() {
+        database.start();
+    }
+
     @Override
     public void close() throws Exception {
         app.close();
         downstream.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     /**

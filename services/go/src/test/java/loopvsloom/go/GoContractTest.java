@@ -7,7 +7,10 @@ import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
-/** The shared contract, run black-box against the go binary. */
+/**
+ * The shared contract, run black-box against the go binary; its database tests are skipped with the reason below
+ * (services/go/README.md and README.md's "What differs and why" say it too).
+ */
 @Suite
 @SuiteDisplayName("contract: go")
 @SelectPackages("loopvsloom.contract")
@@ -15,7 +18,10 @@ class GoContractTest {
 
     @BeforeSuite
     static void start() {
-        ContractTarget.startProcess("go", "goroutine", GoApp.MAX_CONCURRENT_REQUESTS, GoApp.command());
+        ContractTarget.startProcessWithoutDatabase("go", "goroutine", GoApp.MAX_CONCURRENT_REQUESTS,
+                "no /orders and /db yet: Go's standard library has no PostgreSQL client and no module proxy is reachable"
+                        + " here, so it needs PostgreSQL's wire protocol with SCRAM-SHA-256 written by hand (issue 14)",
+                GoApp.command());
     }
 
     @AfterSuite
