@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import loopvsloom.apps.App;
 import loopvsloom.apps.Apps;
+import loopvsloom.database.TestDatabase;
 import loopvsloom.testkit.LocalProcess;
 import loopvsloom.testkit.Ports;
 import loopvsloom.testkit.Tool;
@@ -35,9 +36,10 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The whole local stack on loopback (downstream, reactive, virtual, platform, gateway) scraped by a real Prometheus
- * with the project's prometheus.yml and rules, only the ports changed: every query of the dashboard and the rules
- * must return data, so a renamed metric or a wrong label fails here rather than as an empty panel.
+ * The whole local stack on loopback (downstream, reactive, virtual, platform, gateway, and the tests' PostgreSQL)
+ * scraped by a real Prometheus with the project's prometheus.yml and rules, only the ports changed: every query of the
+ * dashboard and the rules must return data, so a renamed metric or a wrong label fails here rather than as an empty
+ * panel.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StackIT {
@@ -143,7 +145,7 @@ class StackIT {
         }
         String module = app.module().substring(app.module().lastIndexOf('/') + 1);
         LocalProcess process = LocalProcess.jar(app.name(), Path.of(System.getProperty("jar." + module, "")))
-                .env(urls).env("PORT", apiPorts.get(app.name())).env("MANAGEMENT_PORT", managementPorts.get(app.name()))
+                .env(urls).env(TestDatabase.shared().environment()).env("PORT", apiPorts.get(app.name())).env("MANAGEMENT_PORT", managementPorts.get(app.name()))
                 .env("MICRONAUT_ENVIRONMENTS", app.micronautEnvironment() == null ? "" : app.micronautEnvironment())
                 .logDir(workDir).start();
         processes.add(process);
@@ -187,7 +189,10 @@ class StackIT {
         return file;
     }
 
-    /** A few requests per route each half second, through the gateway only: successes, a 400 and a 502 each. */
+    /**
+     * A few requests per route each half second, through the gateway only: successes (downstream and database), a
+     * 400 and a 502 each.
+     */
     private void sendTraffic() {
         URI gateway = URI.create("http://127.0.0.1:" + apiPorts.get("gateway"));
         long deadline = System.nanoTime() + STARTUP.plus(QUERIES).toNanos();
@@ -198,6 +203,8 @@ class StackIT {
                 send(gateway.resolve("/" + route + "/geofence?lat=1&lon=1"), null);
                 send(gateway.resolve("/" + route + "/io?ms=oops"), null);
                 send(gateway.resolve("/" + route + "/io?ms=1"), "1");
+                send(gateway.resolve("/" + route + "/db?ms=1"), null);
+                send(gateway.resolve("/" + route + "/orders?customer=42&limit=3"), null);
             }
             send(gateway.resolve("/nowhere"), null);
             trafficRounds.incrementAndGet();
