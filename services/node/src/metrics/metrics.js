@@ -64,9 +64,6 @@ function createMetrics({ app, style, inFlight, lagIntervalMs = 20 }) {
   }).labels('0');
   const probe = startLagProbe(lag, lagIntervalMs);
 
-  // One child per label set, found by a plain string key: prom-client's own lookup sorts and hashes the labels on
-  // every call, a cost paid per request. The sets are few (routes × methods × statuses × outcomes).
-  const children = new Map();
   const acquire = new client.Histogram({
     name: 'db_pool_acquire_seconds',
     help: 'Time from asking the pool for a database connection until it is handed out or the ask fails',
@@ -76,6 +73,10 @@ function createMetrics({ app, style, inFlight, lagIntervalMs = 20 }) {
   });
   acquire.zero({ outcome: 'ok' });
   acquire.zero({ outcome: 'failed' });
+
+  // One child per label set, found by a plain string key: prom-client's own lookup sorts and hashes the labels on
+  // every call, a cost paid per request. The sets are few (routes × methods × statuses × outcomes).
+  const children = new Map();
 
   return {
     register,

@@ -145,7 +145,8 @@ class StackIT {
         }
         String module = app.module().substring(app.module().lastIndexOf('/') + 1);
         LocalProcess process = LocalProcess.jar(app.name(), Path.of(System.getProperty("jar." + module, "")))
-                .env(urls).env(TestDatabase.shared().environment()).env("PORT", apiPorts.get(app.name())).env("MANAGEMENT_PORT", managementPorts.get(app.name()))
+                .env(urls).env(TestDatabase.shared().environment())
+                .env("PORT", apiPorts.get(app.name())).env("MANAGEMENT_PORT", managementPorts.get(app.name()))
                 .env("MICRONAUT_ENVIRONMENTS", app.micronautEnvironment() == null ? "" : app.micronautEnvironment())
                 .logDir(workDir).start();
         processes.add(process);
