@@ -19,9 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Database faults end with a documented status within the pool's acquire timeout, in every style, never a hang: every
- * connection busy → a bounded wait, then 503; the database down → 503 (or 502 for a query cut mid-way); the database
- * back → the style recovers by itself. Afterwards no connection is leaked: the pool is back to idle. Run on the
- * second instance, whose PostgreSQL of its own the tests stop and start (embedded suites only).
+ * connection busy → a bounded wait, then 503; the database down → 503 (or 502 for a query on a pooled connection the
+ * server has closed); the database back → the style recovers by itself. Afterwards no connection is leaked: the pool
+ * is back to idle. Run on the second instance, whose PostgreSQL of its own the tests stop and start (embedded suites
+ * and processes started by the suite).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseFaultContractTest {
@@ -65,10 +66,16 @@ class DatabaseFaultContractTest {
             assertProblem(answer, answer.status());
             assertThat(answer.millis()).as(path).isLessThan(ContractTarget.DB_ACQUIRE_TIMEOUT.toMillis() + 2_000);
         }
-        // Every later request too: a 503 within the timeout, each time.
-        Http.Answer again = Http.get(faults.baseUrl(), "/db?ms=1");
+        // A pooled connection the server has closed fails its query (502) once, and the pool drops it (HikariCP checks
+        // a connection on loan only when it was idle for more than half a second); then every request is a 503.
+        Http.Answer again = null;
+        for (int i = 0; i <= target.dbPoolSize(); i++) {
+            again = Http.get(faults.baseUrl(), "/db?ms=1");
+            assertThat(again.status()).as(again.body()).isIn(502, 503);
+            assertProblem(again, again.status());
+            assertThat(again.millis()).isLessThan(ContractTarget.DB_ACQUIRE_TIMEOUT.toMillis() + 2_000);
+        }
         assertProblem(again, 503);
-        assertThat(again.millis()).isLessThan(ContractTarget.DB_ACQUIRE_TIMEOUT.toMillis() + 2_000);
     }
 
     @Test
