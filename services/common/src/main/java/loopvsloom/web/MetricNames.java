@@ -40,6 +40,9 @@ public final class MetricNames {
     /** Database pool: time from asking for a connection until it is handed out, or the ask fails (timer, tag
      *  outcome = ok | failed). Prometheus: db_pool_acquire_seconds. */
     public static final String DB_POOL_ACQUIRE = "db.pool.acquire";
+    /** Downstream: calls by first outcome (counter, tag outcome = completed, failed or cancelled). Prometheus:
+     *  downstream_calls_total. */
+    public static final String DOWNSTREAM_CALLS = "downstream.calls";
     public static final String TAG_OUTCOME = "outcome";
 
     /** Gateway: time until the upstream's response headers arrive, or its call fails (tags route, status). */
