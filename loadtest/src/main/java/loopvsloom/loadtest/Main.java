@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loadtest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Load-tests the loop-vs-loom styles side by side on loopback.",
         subcommands = {RunCommand.class, ListCommand.class, HitCommand.class, MergeCommand.class,
-                ReportCommand.class, BenchCommand.class, StartupCommand.class})
+                ReportCommand.class, BenchCommand.class, StartupCommand.class, LabCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when every request of a run to a style failed, none by being slow: broken, not overloaded. */

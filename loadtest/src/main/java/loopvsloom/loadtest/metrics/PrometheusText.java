@@ -9,15 +9,15 @@ import java.util.Map;
  * Reads the Prometheus text exposition format (what /prometheus serves): one sample per line, name, optional labels,
  * value. Comments, timestamps and exemplars are skipped; a line it cannot read is skipped, not fatal.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
     private PrometheusText() {
     }
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    static List<Sample> parse(String text) {
+    public static List<Sample> parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -26,9 +26,11 @@ class CpuController {
     Mono<HttpResponse<CpuWork.CpuAnswer>> cpu(@Nullable @QueryValue String work) {
         int units = CpuWork.parseWork(work);
         String here = servedBy.here();
+        // tag::offload[]
         return Mono.fromCallable(() -> CpuWork.run(zones, units))
                 // parallel() has one thread per core: CPU work gets the cores without starving the event loops.
                 .subscribeOn(Schedulers.parallel())
                 .map(answer -> HttpResponse.ok(answer).header(ServedBy.HEADER, here));
+        // end::offload[]
     }
 }

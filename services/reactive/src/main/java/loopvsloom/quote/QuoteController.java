@@ -37,6 +37,7 @@ class QuoteController {
         QuoteRequest request = QuoteRequest.parse(sku, qty, deadlineMs);
         Knobs knobs = Knobs.of(latencyMs, failureRate);
         String here = servedBy.here();
+        // tag::fan-out[]
         return Mono.zip(
                         downstream.inventory(request.sku(), knobs)
                                 .transform(Downstream.failuresAs502("inventory")),
@@ -49,5 +50,6 @@ class QuoteController {
                         Mono.error(() -> ProblemException.deadline(request.deadlineMs())))
                 .map(answers -> HttpResponse.ok(Quotes.combine(request, answers.getT1(), answers.getT2(),
                         answers.getT3())).header(ServedBy.HEADER, here));
+        // end::fan-out[]
     }
 }

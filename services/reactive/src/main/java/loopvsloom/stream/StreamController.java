@@ -36,6 +36,7 @@ class StreamController {
         Ticks.TickRequest request = Ticks.parse(count, intervalMs);
         Knobs knobs = Knobs.of(latencyMs, failureRate);
         String here = servedBy.here();
+        // tag::relay[]
         Flux<byte[]> ticks = downstream.ticks(request.count(), request.intervalMs(), knobs)
                 .transform(Downstream.streamFailuresAs502("ticks"));
         // The first tick is awaited before the 200 goes out: a downstream that cannot be reached, or fails before its
@@ -45,5 +46,6 @@ class StreamController {
                         ? Mono.<HttpResponse<Flux<byte[]>>>error(first.getThrowable())
                         : Mono.just(HttpResponse.ok(all).header(ServedBy.HEADER, here)), false)
                 .singleOrEmpty();
+        // end::relay[]
     }
 }

@@ -26,6 +26,8 @@ class CpuController {
     @Get("/cpu")
     HttpResponse<CpuWork.CpuAnswer> cpu(@Nullable @QueryValue String work) {
         int units = CpuWork.parseWork(work);
+        // tag::compute[]
         return HttpResponse.ok(CpuWork.run(zones, units)).header(ServedBy.HEADER, servedBy.here());
+        // end::compute[]
     }
 }

@@ -44,6 +44,7 @@ class QuoteController {
                               @Nullable @Header(Knobs.FAILURE_RATE) String failureRate) {
         QuoteRequest request = QuoteRequest.parse(sku, qty, deadlineMs);
         Knobs knobs = Knobs.of(latencyMs, failureRate);
+        // tag::fan-out[]
         long deadline = System.nanoTime() + request.deadlineMs() * 1_000_000L;
         Future<Inventory> inventory = fanout.submit(() -> Downstream.failuresAs502("inventory",
                 () -> downstream.inventory(request.sku(), knobs)));
@@ -62,5 +63,6 @@ class QuoteController {
             price.cancel(true);
             shipping.cancel(true);
         }
+        // end::fan-out[]
     }
 }

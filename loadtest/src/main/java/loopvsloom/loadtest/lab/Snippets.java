@@ -1,0 +1,132 @@
+package loopvsloom.loadtest.lab;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Code in the workshop's READMEs comes from the compiled sources, never pasted: a README marks a block with
+ * {@code <!-- code: path/File.java#region -->} … {@code <!-- /code -->}, and the source marks the region with
+ * {@code // tag::region[]} … {@code // end::region[]} (Asciidoctor's convention, as in micronaut-guides). This finds
+ * every block whose copy differs from its source, and with --write puts the source's text in.
+ */
+public final class Snippets {
+
+    public static final Path DOCS = Path.of("docs", "workshop");
+
+    private static final Pattern BLOCK = Pattern.compile(
+            "<!-- code: (?<source>[^#\\s]+)(?:#(?<region>[\\w-]+))? -->\\n```(?<lang>\\w*)\\n(?<body>.*?)```\\n"
+                    + "<!-- /code -->", Pattern.DOTALL);
+    private static final Pattern MARKER =
+            Pattern.compile("^\\s*(?://|#|<!--)\\s*(?:tag|end)::[\\w-]+\\[\\]\\s*(?:-->)?\\s*$");
+
+    /** A README block whose copy is not what its source says now. */
+    public record Drift(Path readme, int line, String source, String problem) {
+
+        @Override
+        public String toString() {
+            return readme + ":" + line + ": " + source + ": " + problem;
+        }
+    }
+
+    private Snippets() {
+    }
+
+    /** Prints every drifted block (or rewrites it with --write) and returns whether all copies match now. */
+    public static boolean run(Path root, boolean write, PrintStream out) {
+        List<Drift> drifts = drift(root, write);
+        drifts.forEach(d -> out.println((write && d.problem().equals(CHANGED) ? "updated " : "DRIFT ") + d));
+        boolean clean = drifts.stream().allMatch(d -> write && d.problem().equals(CHANGED));
+        out.println(clean ? "snippets: every README's code matches its source"
+                : "snippets: run ./demo lab snippets --write to copy the sources into the READMEs");
+        return clean;
+    }
+
+    static final String CHANGED = "differs from the source";
+
+    /** Every block under docs/workshop whose copy differs from its source; {@code write} rewrites those copies. */
+    public static List<Drift> drift(Path root, boolean write) {
+        List<Drift> drifts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root.resolve(DOCS))) {
+            for (Path readme : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                String text = Files.readString(readme, StandardCharsets.UTF_8);
+                StringBuilder updated = new StringBuilder();
+                Matcher m = BLOCK.matcher(text);
+                int last = 0;
+                while (m.find()) {
+                    int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                    String source = m.group("source") + (m.group("region") == null ? "" : "#" + m.group("region"));
+                    String body;
+                    try {
+                        body = region(root.resolve(m.group("source")), m.group("region"));
+                    } catch (IllegalArgumentException e) {
+                        drifts.add(new Drift(root.relativize(readme), line, source, e.getMessage()));
+                        continue;
+                    }
+                    if (!body.equals(m.group("body"))) {
+                        drifts.add(new Drift(root.relativize(readme), line, source, CHANGED));
+                    }
+                    updated.append(text, last, m.start("body")).append(body);
+                    last = m.end("body");
+                }
+                updated.append(text.substring(last));
+                if (write && !updated.toString().equals(text)) {
+                    Files.writeString(readme, updated.toString(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return drifts;
+    }
+
+    /**
+     * The lines between a region's tag and end markers (other markers inside left out), shifted left by their common
+     * indentation, each ending with a newline; the whole file without a region.
+     */
+    static String region(Path source, String region) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no such source file");
+        }
+        List<String> picked = new ArrayList<>();
+        boolean inside = region == null;
+        boolean found = region == null;
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (region != null && trimmed.matches("(?://|#|<!--)\\s*tag::" + Pattern.quote(region) + "\\[\\].*")) {
+                inside = true;
+                found = true;
+                continue;
+            }
+            if (region != null && trimmed.matches("(?://|#|<!--)\\s*end::" + Pattern.quote(region) + "\\[\\].*")) {
+                inside = false;
+                continue;
+            }
+            if (inside && !MARKER.matcher(line).matches()) {
+                picked.add(line);
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no region '" + region + "' (// tag::" + region + "[] … // end::"
+                    + region + "[])");
+        }
+        int indent = picked.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+                .min().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (String line : picked) {
+            out.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package loopvsloom.lab.solution;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import loopvsloom.backend.DownstreamClient;
+import loopvsloom.lab.LabEnvironments;
+import loopvsloom.lab.Restock;
+import loopvsloom.params.Limits;
+import loopvsloom.params.Params;
+import loopvsloom.quote.Inventory;
+import loopvsloom.web.ServedBy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Lab 6's reference solution: flatMap's concurrency argument is the demand it signals upstream, 20 at a time. */
+@Requires(env = LabEnvironments.SOLUTION)
+@Controller("/lab/exercise")
+class RestockController {
+
+    static final int MAX_IN_FLIGHT = 20;
+
+    private final DownstreamClient downstream;
+    private final ServedBy servedBy;
+
+    RestockController(DownstreamClient downstream, ServedBy servedBy) {
+        this.downstream = downstream;
+        this.servedBy = servedBy;
+    }
+
+    @Get("/restock")
+    Mono<HttpResponse<Restock>> restock(@Nullable @QueryValue String count, @Nullable @QueryValue String ms) {
+        int skus = Params.intIn("count", count, 1, 10_000, null);
+        String latency = Integer.toString(Params.intIn("ms", ms, 0, Limits.MAX_LATENCY_MS, 0));
+        String here = servedBy.here();
+        // tag::solution[]
+        Flux<Inventory> inventories = Flux.range(1, skus)
+                .flatMap(i -> downstream.inventory("SKU-" + i, latency, null), MAX_IN_FLIGHT);
+        // end::solution[]
+        return inventories.reduce(0L, (sum, inventory) -> sum + inventory.available())
+                .map(total -> HttpResponse.ok(new Restock(skus, total)).header(ServedBy.HEADER, here));
+    }
+}
