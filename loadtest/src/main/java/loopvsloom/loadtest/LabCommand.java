@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "  N           lab N in full: starts what it needs, runs its load, checks its claims (a few minutes)",
                 "  N --quick   the same in about a minute",
                 "  N --check   the lab's exercise: passes once your code does the job",
-                "  snippets    the code shown in the labs' READMEs, compared with its source (--write updates)"})
+                "  snippets    the code and claims in the labs' READMEs against their source (--write updates)"})
 final class LabCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "list, check, snippets or a lab's number.")

@@ -15,8 +15,10 @@ import java.util.stream.Stream;
 /**
  * Code in the workshop's READMEs comes from the compiled sources, never pasted: a README marks a block with
  * {@code <!-- code: path/File.java#region -->} … {@code <!-- /code -->}, and the source marks the region with
- * {@code // tag::region[]} … {@code // end::region[]} (Asciidoctor's convention, as in micronaut-guides). This finds
- * every block whose copy differs from its source, and with --write puts the source's text in.
+ * {@code // tag::region[]} … {@code // end::region[]} (Asciidoctor's convention, as in micronaut-guides). A lab's
+ * claims are shown the same way: {@code <!-- claims: N -->} (its quick form) or {@code <!-- claims: N check -->} (its
+ * exercise's check) … {@code <!-- /claims -->} holds the table of {@link ClaimsTable}. This finds every block whose
+ * copy differs from its source, and with --write puts the source's text in.
  */
 public final class Snippets {
 
@@ -25,6 +27,8 @@ public final class Snippets {
     private static final Pattern BLOCK = Pattern.compile(
             "<!-- code: (?<source>[^#\\s]+)(?:#(?<region>[\\w-]+))? -->\\n```(?<lang>\\w*)\\n(?<body>.*?)```\\n"
                     + "<!-- /code -->", Pattern.DOTALL);
+    private static final Pattern CLAIMS = Pattern.compile(
+            "<!-- claims: (?<source>\\d+(?: check)?) -->\\n(?<body>.*?)<!-- /claims -->", Pattern.DOTALL);
     private static final Pattern MARKER =
             Pattern.compile("^\\s*(?://|#|<!--)\\s*(?:tag|end)::[\\w-]+\\[\\]\\s*(?:-->)?\\s*$");
 
@@ -58,34 +62,50 @@ public final class Snippets {
         try (Stream<Path> files = Files.walk(root.resolve(DOCS))) {
             for (Path readme : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 String text = Files.readString(readme, StandardCharsets.UTF_8);
-                StringBuilder updated = new StringBuilder();
-                Matcher m = BLOCK.matcher(text);
-                int last = 0;
-                while (m.find()) {
-                    int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                    String source = m.group("source") + (m.group("region") == null ? "" : "#" + m.group("region"));
-                    String body;
-                    try {
-                        body = region(root.resolve(m.group("source")), m.group("region"));
-                    } catch (IllegalArgumentException e) {
-                        drifts.add(new Drift(root.relativize(readme), line, source, e.getMessage()));
-                        continue;
-                    }
-                    if (!body.equals(m.group("body"))) {
-                        drifts.add(new Drift(root.relativize(readme), line, source, CHANGED));
-                    }
-                    updated.append(text, last, m.start("body")).append(body);
-                    last = m.end("body");
-                }
-                updated.append(text.substring(last));
-                if (write && !updated.toString().equals(text)) {
-                    Files.writeString(readme, updated.toString(), StandardCharsets.UTF_8);
+                String updated = copy(root, readme, copy(root, readme, text, BLOCK, m -> code(root, m), drifts), CLAIMS,
+                        m -> ClaimsTable.of(m.group("source")), drifts);
+                if (write && !updated.equals(text)) {
+                    Files.writeString(readme, updated, StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return drifts;
+    }
+
+    /** What a block of one kind should hold now, from the match of its opening line; or a reason it cannot be made. */
+    private interface Source {
+        String body(Matcher block);
+    }
+
+    /** The text with every block of this kind holding what its source says now; each one that differed noted. */
+    private static String copy(Path root, Path readme, String text, Pattern kind, Source source, List<Drift> drifts) {
+        StringBuilder updated = new StringBuilder();
+        Matcher m = kind.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+            String name = m.group("source") + (kind == BLOCK && m.group("region") != null ? "#" + m.group("region")
+                    : "");
+            String body;
+            try {
+                body = source.body(m);
+            } catch (IllegalArgumentException e) {
+                drifts.add(new Drift(root.relativize(readme), line, name, e.getMessage()));
+                continue;
+            }
+            if (!body.equals(m.group("body"))) {
+                drifts.add(new Drift(root.relativize(readme), line, name, CHANGED));
+            }
+            updated.append(text, last, m.start("body")).append(body);
+            last = m.end("body");
+        }
+        return updated.append(text.substring(last)).toString();
+    }
+
+    private static String code(Path root, Matcher block) {
+        return region(root.resolve(block.group("source")), block.group("region"));
     }
 
     /**

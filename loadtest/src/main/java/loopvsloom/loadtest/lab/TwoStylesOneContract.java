@@ -43,13 +43,14 @@ final class TwoStylesOneContract implements Lab {
                 .because("one contract, one domain: only the concurrency plumbing differs between the twins"));
         for (String style : STYLES) {
             plan.expect(Expectation.that(style + ": a quote's p50 ÷ one call's latency",
-                            m -> m.p50("quote-" + style) / QUOTE_LATENCY_MS).below(1.5).unit("×")
-                    .because("the three downstream calls overlap: about 1×; one after another would be 3×"));
+                            m -> m.p50("quote-" + style) / QUOTE_LATENCY_MS).below(2).unit("×")
+                    .because("the three downstream calls overlap: about 1× (a JVM's first seconds add some); one"
+                            + " after another would be 3×"));
         }
         plan.expect(Expectation.that("throughput at " + users + " users, slowest style ÷ fastest",
                         m -> STYLES.stream().mapToDouble(s -> m.rps("quote-" + s)).min().orElse(Double.NaN)
                                 / STYLES.stream().mapToDouble(s -> m.rps("quote-" + s)).max().orElse(Double.NaN))
-                .above(0.6)
+                .above(0.5)
                 .because("Little's law: " + users + " users ÷ ~0.1 s = " + users * 10 + " rps in every style, well"
                         + " below any style's limit"));
         return plan.build();

@@ -93,6 +93,37 @@ class SnippetsTest {
                 .satisfies(d -> assertThat(d.problem()).contains("no region 'gone'"));
     }
 
+    @Test
+    void aClaimsBlockIsTheLabsOwnTableOfClaimsAndWriteBringsItBack() throws IOException {
+        Path readme = write("docs/workshop/03-x/README.md", """
+                <!-- claims: 3 -->
+                | claim | expected | why |
+                |---|---|---|
+                | throughput, loop asleep ÷ loop waiting on a timer | ≤ 0.50 | pasted by hand |
+                <!-- /claims -->
+                <!-- claims: 3 check -->
+                <!-- /claims -->
+                """);
+
+        assertThat(Snippets.drift(root, false)).extracting(Snippets.Drift::source).containsExactly("3", "3 check");
+        Snippets.drift(root, true);
+
+        String text = Files.readString(readme);
+        Expectation first = Labs.number(3).plan(LabPlan.Mode.QUICK).expectations().getFirst();
+        assertThat(text).contains("| " + first.claim() + " | " + first.expected() + " | ")
+                .doesNotContain("pasted by hand")
+                .contains("| " + Labs.number(3).check().expectations().getFirst().claim() + " | ");
+        assertThat(Snippets.drift(root, false)).isEmpty();
+    }
+
+    @Test
+    void aClaimsBlockOfALabThatDoesNotExistIsDrift() throws IOException {
+        write("docs/workshop/README.md", "<!-- claims: 42 -->\n<!-- /claims -->\n");
+
+        assertThat(Snippets.drift(root, false)).singleElement()
+                .satisfies(d -> assertThat(d.problem()).contains("no lab 42"));
+    }
+
     private Path write(String relative, String text) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());
