@@ -13,6 +13,7 @@ import loopvsloom.loadtest.lab.LabSession;
 import loopvsloom.loadtest.lab.Labs;
 import loopvsloom.loadtest.lab.Preflight;
 import loopvsloom.loadtest.lab.Snippets;
+import loopvsloom.loadtest.run.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -117,7 +118,7 @@ final class LabCommand implements Callable<Integer> {
             if (keep) {
                 session.keepRunning();
             }
-            result = new LabRunner(session, RunCommand.machine(1, new int[] {1, 1}), System.out)
+            result = new LabRunner(session, RunCommand.machine(1, Shard.WHOLE), System.out)
                     .run(lab, mode, solution, report);
         }
         if (check && !result.passed()) {

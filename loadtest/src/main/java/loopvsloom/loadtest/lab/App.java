@@ -1,9 +1,11 @@
 package loopvsloom.loadtest.lab;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loopvsloom.apps.Apps;
 
 /**
  * One app a lab needs running: which program, in which Micronaut environments (the pitfalls exist only in
@@ -16,25 +18,21 @@ public record App(Kind kind, List<String> environments, List<String> jvmFlags, M
     public static final String LAB = "lab";
     public static final String SOLUTION = "lab-solution";
 
-    /** The programs of the demo's layout: module, API port before the port offset, environments they always have. */
+    /** The programs of the demo's layout, as apps/apps.conf (the one home of ports and modules) describes them. */
     public enum Kind {
-        DOWNSTREAM("downstream", "services/downstream", "downstream", 8084, List.of()),
-        REACTIVE("reactive", "services/reactive", "reactive", 8081, List.of()),
-        VIRTUAL("virtual", "services/virtual", "virtual", 8082, List.of()),
-        PLATFORM("platform", "services/virtual", "virtual", 8083, List.of("platform"));
+        DOWNSTREAM("downstream"),
+        REACTIVE("reactive"),
+        VIRTUAL("virtual"),
+        PLATFORM("platform");
 
         private final String app;
-        private final String module;
-        private final String artifact;
-        private final int port;
-        private final List<String> environments;
 
-        Kind(String app, String module, String artifact, int port, List<String> environments) {
+        Kind(String app) {
             this.app = app;
-            this.module = module;
-            this.artifact = artifact;
-            this.port = port;
-            this.environments = environments;
+        }
+
+        private loopvsloom.apps.App line() {
+            return Apps.named(app);
         }
 
         /** The app's name: its pid and log file, and the style name the harness knows it by. */
@@ -43,20 +41,27 @@ public record App(Kind kind, List<String> environments, List<String> jvmFlags, M
         }
 
         public String module() {
-            return module;
+            return line().module();
         }
 
+        /** The jar's name before its version: the module's folder name. */
         public String artifact() {
-            return artifact;
+            return Path.of(module()).getFileName().toString();
         }
 
         public int port() {
-            return port;
+            return line().port();
         }
 
-        /** Health and /prometheus: the API port + 1000, as in every app's configuration. */
+        /** Health and /prometheus. */
         public int managementPort() {
-            return port + 1000;
+            return line().managementPort();
+        }
+
+        /** The Micronaut environments the app always runs in (platform: {@code platform}). */
+        List<String> environments() {
+            String environment = line().micronautEnvironment();
+            return environment == null ? List.of() : List.of(environment);
         }
     }
 
@@ -67,7 +72,7 @@ public record App(Kind kind, List<String> environments, List<String> jvmFlags, M
     }
 
     public static App of(Kind kind, String... environments) {
-        List<String> all = new ArrayList<>(kind.environments);
+        List<String> all = new ArrayList<>(kind.environments());
         all.addAll(List.of(environments));
         return new App(kind, all, List.of(), Map.of());
     }

@@ -7,6 +7,7 @@ import loopvsloom.loadtest.engine.Engine;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.run.Campaign;
 import loopvsloom.loadtest.run.Progress;
+import loopvsloom.loadtest.run.Shard;
 import loopvsloom.loadtest.run.Targets;
 
 /**
@@ -46,7 +47,7 @@ public final class LabSession implements AutoCloseable {
     /** The Campaign for the apps as they run now: a new one (with its warm-ups) after any app (re)started. */
     Campaign campaign() {
         if (campaign == null || processes.starts() != campaignStarts) {
-            campaign = new Campaign(engine, targets, catalog, progress, false, 0, 1, true);
+            campaign = new Campaign(engine, targets, catalog, progress, false, Shard.WHOLE, true);
             campaignStarts = processes.starts();
         }
         return campaign;

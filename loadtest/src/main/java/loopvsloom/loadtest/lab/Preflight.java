@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -130,16 +131,11 @@ public final class Preflight {
     }
 
     private static List<Finding> ports(Path root, int portOffset) {
-        List<Integer> taken = new ArrayList<>();
-        for (int port = 8080; port <= 8084; port++) {
-            for (int p : new int[] {port + portOffset, port + 1000 + portOffset}) {
-                if (listening(p)) {
-                    taken.add(p);
-                }
-            }
-        }
-        String range = (8080 + portOffset) + "-" + (8084 + portOffset) + " and " + (9080 + portOffset) + "-"
-                + (9084 + portOffset);
+        List<Integer> ports = Arrays.stream(App.Kind.values())
+                .flatMap(k -> java.util.stream.Stream.of(k.port(), k.managementPort()))
+                .map(p -> p + portOffset).sorted().toList();
+        List<Integer> taken = ports.stream().filter(Preflight::listening).toList();
+        String range = ports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         if (taken.isEmpty()) {
             return List.of(new Finding(Level.OK, "ports " + range + " are free", ""));
         }

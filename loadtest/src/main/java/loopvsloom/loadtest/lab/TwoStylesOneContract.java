@@ -65,7 +65,8 @@ final class TwoStylesOneContract implements Lab {
                 .step(Step.Run.closed("stock", "virtual", "/lab/stock?sku=SKU-1", 20).header("X-Latency-Ms", "200"))
                 .expect(Expectation.that("virtual /lab/stock answers as its reactive twin (3 skus)",
                                 m -> m.probe("twins").number("same")).between(3, 3).unit("of 3")
-                        .hint("GET /lab/stock?sku=SKU-1 on both apps (ports 8081 and 8082) and compare; the"
+                        .hint("GET /lab/stock?sku=SKU-1 on both apps (ports " + App.Kind.REACTIVE.port() + " and "
+                                + App.Kind.VIRTUAL.port() + ") and compare; the"
                                 + " exercise's first answer is a 501 until you write it")
                         .because("the twins differ only in how they wait, never in what they answer"))
                 .expect(Expectation.that("its X-Served-By names a virtual thread",

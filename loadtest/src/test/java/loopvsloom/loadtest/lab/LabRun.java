@@ -36,13 +36,13 @@ final class LabRun {
                 TARGET.resolve("lab-reports").resolve(name));
     }
 
-    /** An offset at which the ten ports of the demo's layout are free (tests never take the fixed ones). */
+    /** An offset at which every port of the labs' apps is free (tests never take the fixed ones). */
     static int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int offset = 20_000 + 10 * ThreadLocalRandom.current().nextInt(2_000);
             boolean free = true;
-            for (int port = 8080; port <= 8084 && free; port++) {
-                free = !listening(port + offset) && !listening(port + 1000 + offset);
+            for (App.Kind kind : App.Kind.values()) {
+                free = free && !listening(kind.port() + offset) && !listening(kind.managementPort() + offset);
             }
             if (free) {
                 return offset;
