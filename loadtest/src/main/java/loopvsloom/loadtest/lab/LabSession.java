@@ -2,12 +2,16 @@ package loopvsloom.loadtest.lab;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import loopvsloom.loadtest.engine.Engine;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.run.Campaign;
+import loopvsloom.loadtest.run.ClusterFigures;
 import loopvsloom.loadtest.run.Progress;
+import loopvsloom.loadtest.run.RunSettings;
 import loopvsloom.loadtest.run.Shard;
+import loopvsloom.loadtest.run.StartLine;
 import loopvsloom.loadtest.run.Targets;
 
 /**
@@ -47,7 +51,9 @@ public final class LabSession implements AutoCloseable {
     /** The Campaign for the apps as they run now: a new one (with its warm-ups) after any app (re)started. */
     Campaign campaign() {
         if (campaign == null || processes.starts() != campaignStarts) {
-            campaign = new Campaign(engine, targets, catalog, progress, false, Shard.WHOLE, true);
+            // One process, loopback only, the apps scraped; the cost table's latency target plays no part in a lab.
+            campaign = new Campaign(engine, targets, catalog, progress, new RunSettings(false, Shard.WHOLE, true,
+                    StartLine.none(), ClusterFigures.none(), Duration.ofSeconds(1)));
             campaignStarts = processes.starts();
         }
         return campaign;
