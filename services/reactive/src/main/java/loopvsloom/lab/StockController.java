@@ -38,9 +38,9 @@ class StockController {
         Knobs knobs = Knobs.of(latencyMs, null);
         String here = servedBy.here(); // <1>
         return Mono.zip( // <2>
-                        downstream.inventory(checked, knobs.latencyMs(), null)
+                        downstream.inventory(checked, knobs)
                                 .transform(Downstream.failuresAs502("inventory")),
-                        downstream.price(checked, knobs.latencyMs(), null)
+                        downstream.price(checked, knobs)
                                 .transform(Downstream.failuresAs502("price")))
                 .map(both -> HttpResponse.ok(Stock.of(both.getT1(), both.getT2()))
                         .header(ServedBy.HEADER, here));

@@ -15,6 +15,7 @@ import loopvsloom.backend.Requests;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
 import loopvsloom.quote.Inventory;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
 
 /**
@@ -45,7 +46,7 @@ class BoundedDownstreamController {
         permits.acquire(); // <1>
         try {
             Inventory inventory = Downstream.failuresAs502("inventory",
-                    () -> downstream.inventory("IO-1", Integer.toString(latency), null));
+                    () -> downstream.inventory("IO-1", new Knobs(Integer.toString(latency), null)));
             return HttpResponse.ok(inventory).header(ServedBy.HEADER, servedBy.here());
         } finally {
             permits.release();

@@ -52,9 +52,9 @@ class FanOutPitfallsController {
         QuoteRequest request = QuoteRequest.parse(sku, qty, null);
         Knobs knobs = Knobs.of(latencyMs, null);
         // tag::sequential[]
-        Inventory inventory = downstream.inventory(request.sku(), knobs.latencyMs(), null); // <1>
-        Price price = downstream.price(request.sku(), knobs.latencyMs(), null);
-        Shipping shipping = downstream.shipping(request.sku(), request.qty(), knobs.latencyMs(), null);
+        Inventory inventory = downstream.inventory(request.sku(), knobs); // <1>
+        Price price = downstream.price(request.sku(), knobs);
+        Shipping shipping = downstream.shipping(request.sku(), request.qty(), knobs);
         // end::sequential[]
         return HttpResponse.ok(Quotes.combine(request, inventory, price, shipping))
                 .header(ServedBy.HEADER, servedBy.here());
@@ -68,11 +68,11 @@ class FanOutPitfallsController {
         Knobs knobs = Knobs.of(latencyMs, null);
         long deadline = System.nanoTime() + request.deadlineMs() * 1_000_000L;
         Future<Inventory> inventory = fanout.submit(() -> Downstream.failuresAs502("inventory",
-                () -> downstream.inventory(request.sku(), knobs.latencyMs(), null)));
+                () -> downstream.inventory(request.sku(), knobs)));
         Future<Price> price = fanout.submit(() -> Downstream.failuresAs502("price",
-                () -> downstream.price(request.sku(), knobs.latencyMs(), null)));
+                () -> downstream.price(request.sku(), knobs)));
         Future<Shipping> shipping = fanout.submit(() -> Downstream.failuresAs502("shipping",
-                () -> downstream.shipping(request.sku(), request.qty(), knobs.latencyMs(), null)));
+                () -> downstream.shipping(request.sku(), request.qty(), knobs)));
         // tag::no-cancel[]
         try {
             Quote quote = Quotes.combine(request, FanOut.await(inventory, deadline), FanOut.await(price, deadline),

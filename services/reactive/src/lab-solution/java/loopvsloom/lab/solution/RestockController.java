@@ -12,6 +12,7 @@ import loopvsloom.lab.Restock;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
 import loopvsloom.quote.Inventory;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ class RestockController {
         String here = servedBy.here();
         // tag::solution[]
         Flux<Inventory> inventories = Flux.range(1, skus)
-                .flatMap(i -> downstream.inventory("SKU-" + i, latency, null), MAX_IN_FLIGHT);
+                .flatMap(i -> downstream.inventory("SKU-" + i, new Knobs(latency, null)), MAX_IN_FLIGHT);
         // end::solution[]
         return inventories.reduce(0L, (sum, inventory) -> sum + inventory.available())
                 .map(total -> HttpResponse.ok(new Restock(skus, total)).header(ServedBy.HEADER, here));

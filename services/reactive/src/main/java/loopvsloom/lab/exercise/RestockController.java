@@ -12,6 +12,7 @@ import loopvsloom.lab.Restock;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
 import loopvsloom.quote.Inventory;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +43,7 @@ class RestockController {
         // EXERCISE (lab 6): flatMap subscribes to up to 256 calls at once, so one request puts hundreds of calls on
         // downstream. Keep them parallel, but let each request have at most 20 calls in flight.
         Flux<Inventory> inventories = Flux.range(1, skus)
-                .flatMap(i -> downstream.inventory("SKU-" + i, latency, null));
+                .flatMap(i -> downstream.inventory("SKU-" + i, new Knobs(latency, null)));
         // END EXERCISE
         // end::exercise[]
         return inventories.reduce(0L, (sum, inventory) -> sum + inventory.available())

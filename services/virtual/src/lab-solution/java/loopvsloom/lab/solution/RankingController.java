@@ -15,6 +15,7 @@ import loopvsloom.lab.NativeSort;
 import loopvsloom.lab.Ranking;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
 
 /** Lab 7's reference solution: wait for the data first (unpinned), then sort with a comparator that only reads. */
@@ -39,7 +40,7 @@ class RankingController {
         // tag::solution[]
         int[] available = new int[SKUS.length];
         for (int i = 0; i < SKUS.length; i++) {
-            available[i] = downstream.inventory(SKUS[i], latency, null).available();
+            available[i] = downstream.inventory(SKUS[i], new Knobs(latency, null)).available();
         }
         int[] order = NativeSort.sort(new int[] {0, 1, 2}, (a, b) -> Integer.compare(available[b], available[a]));
         // end::solution[]

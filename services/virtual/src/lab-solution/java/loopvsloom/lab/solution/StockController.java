@@ -47,9 +47,9 @@ class StockController {
         String checked = Params.sku(sku);
         Knobs knobs = Knobs.of(latencyMs, null);
         Future<Inventory> inventory = fanout.submit(() -> Downstream.failuresAs502("inventory",
-                () -> downstream.inventory(checked, knobs.latencyMs(), null)));
+                () -> downstream.inventory(checked, knobs)));
         Future<Price> price = fanout.submit(() -> Downstream.failuresAs502("price",
-                () -> downstream.price(checked, knobs.latencyMs(), null)));
+                () -> downstream.price(checked, knobs)));
         try {
             return HttpResponse.ok(Stock.of(inventory.get(), price.get()))
                     .header(ServedBy.HEADER, servedBy.here());

@@ -50,9 +50,9 @@ class StockDeadlineController {
         int deadline = Params.intIn("deadlineMs", deadlineMs, 1, Limits.MAX_DEADLINE_MS, Limits.DEFAULT_DEADLINE_MS);
         Knobs knobs = Knobs.of(latencyMs, null);
         Future<Inventory> inventory = fanout.submit(() -> Downstream.failuresAs502("inventory",
-                () -> downstream.inventory(checked, knobs.latencyMs(), null)));
+                () -> downstream.inventory(checked, knobs)));
         Future<Price> price = fanout.submit(() -> Downstream.failuresAs502("price",
-                () -> downstream.price(checked, knobs.latencyMs(), null)));
+                () -> downstream.price(checked, knobs)));
         // tag::solution[]
         long until = System.nanoTime() + deadline * 1_000_000L;
         try {

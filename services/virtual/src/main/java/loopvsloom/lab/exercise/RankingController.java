@@ -15,6 +15,7 @@ import loopvsloom.lab.NativeSort;
 import loopvsloom.lab.Ranking;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
 
 /**
@@ -44,8 +45,8 @@ class RankingController {
         // EXERCISE (lab 7): qsort calls this comparator from native code, and the comparator waits on downstream:
         // each of those waits pins the virtual thread to its carrier. Rank the same way, pinned for no wait.
         int[] order = NativeSort.sort(new int[] {0, 1, 2}, (a, b) -> Integer.compare(
-                downstream.inventory(SKUS[b], latency, null).available(),
-                downstream.inventory(SKUS[a], latency, null).available()));
+                downstream.inventory(SKUS[b], new Knobs(latency, null)).available(),
+                downstream.inventory(SKUS[a], new Knobs(latency, null)).available()));
         // END EXERCISE
         // end::exercise[]
         return HttpResponse.ok(new Ranking(Arrays.stream(order).mapToObj(i -> SKUS[i]).toList()))

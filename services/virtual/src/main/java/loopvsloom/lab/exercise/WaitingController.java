@@ -13,6 +13,7 @@ import loopvsloom.lab.LabEnvironments;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
 import loopvsloom.quote.Inventory;
+import loopvsloom.web.Knobs;
 import loopvsloom.web.ServedBy;
 
 /**
@@ -42,7 +43,7 @@ class WaitingController {
     HttpResponse<Inventory> waitFor(@Nullable @QueryValue String ms) {
         int latency = Params.intIn("ms", ms, 0, Limits.MAX_LATENCY_MS, null);
         Inventory inventory = Downstream.failuresAs502("inventory",
-                () -> downstream.inventory("IO-1", Integer.toString(latency), null));
+                () -> downstream.inventory("IO-1", new Knobs(Integer.toString(latency), null)));
         return HttpResponse.ok(inventory).header(ServedBy.HEADER, servedBy.here());
     }
 }
