@@ -30,6 +30,8 @@ function loadConfig(env = process.env) {
   }
   return {
     style: 'node',
+    // The address both ports bind (./demo: 127.0.0.1); unset, every interface, as in a container.
+    host: env.HOST || undefined,
     port,
     managementPort: integer(env, 'MANAGEMENT_PORT', port === 0 ? 0 : port + 1000, 0, 65535),
     downstreamUrl,

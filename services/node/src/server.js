@@ -42,7 +42,7 @@ function start(config) {
   let ready = false;
   const management = createManagementServer({ metrics, isReady: () => ready, log });
 
-  api.server.listen(config.port, () => management.listen(config.managementPort, () => {
+  api.server.listen(config.port, config.host, () => management.listen(config.managementPort, config.host, () => {
     ready = true;
     log(`node ${process.version} serving on port ${api.server.address().port} (management `
       + `${management.address().port}), downstream ${config.downstreamUrl}, CPU work on ${compute.where}`);
