@@ -25,11 +25,13 @@ app_line() {
   return 1
 }
 
-# The styles' names, in apps.conf's order.
+# style_names [RECIPE]: the styles' names, in apps.conf's order; with a recipe (jar, go, node), only the styles it starts.
 style_names() {
   local line
   while read -r line; do
-    if [ "$(app_field "$line" 2)" = style ]; then app_field "$line" 1; fi
+    if [ "$(app_field "$line" 2)" = style ] && { [ -z "${1:-}" ] || [ "$(app_field "$line" 7)" = "$1" ]; }; then
+      app_field "$line" 1
+    fi
   done < <(apps_lines)
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Overload: 5x measured capacity for 60 s against the gateway, one style at a time, on 127.0.0.1 only.
 #
-#   reliability/overload.sh [reactive|virtual|platform] ...   (default: all three, one after the other)
+#   reliability/overload.sh [reactive|virtual|platform] ...   (default: the Java styles, one after the other)
 #
 # Capacity is the gateway route's admission cap (CAP in-flight, default 200) times 1 / (latency of /io?ms=100): it is
 # measured with wrk at CAP connections for 15 s, after OVERLOAD_WARMUP_SECONDS (30) of the same. Overload is then 5 x that capacity in requests per second for 60 s
@@ -19,7 +19,7 @@ cap=${CAP:-200}
 seconds=${OVERLOAD_SECONDS:-60}
 warmup=${OVERLOAD_WARMUP_SECONDS:-30}
 path="/io?ms=100"
-styles=("$@"); [ ${#styles[@]} -gt 0 ] || mapfile -t styles < <(style_names)
+styles=("$@"); [ ${#styles[@]} -gt 0 ] || mapfile -t styles < <(style_names jar)
 failed=()
 harness=loadtest/target/loadtest-$version.jar
 [ -f "$root/$harness" ] || { echo "missing $harness: build first (./mvnw -q package -DskipTests)" >&2; exit 1; }

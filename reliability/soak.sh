@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak: steady load through the gateway for SOAK_MINUTES (default 30) per style, on 127.0.0.1 only.
 #
-#   reliability/soak.sh [reactive|virtual|platform] ...   (default: all three, one after the other)
+#   reliability/soak.sh [reactive|virtual|platform] ...   (default: the Java styles, one after the other)
 #
 # Load: wrk with SOAK_CONNECTIONS (default 100) connections on /quote (three downstream calls of 20 ms each, the
 # X-Latency-Ms knob) for the whole run, well under capacity, after SOAK_WARMUP_SECONDS (default 60) of the same load
@@ -18,7 +18,7 @@ minutes=${SOAK_MINUTES:-30}
 connections=${SOAK_CONNECTIONS:-100}
 every=${SAMPLE_SECONDS:-60}
 warmup=${SOAK_WARMUP_SECONDS:-60}
-styles=("$@"); [ ${#styles[@]} -gt 0 ] || mapfile -t styles < <(style_names)
+styles=("$@"); [ ${#styles[@]} -gt 0 ] || mapfile -t styles < <(style_names jar)
 failed=()
 
 for style in "${styles[@]}"; do

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.bench.Bench;
 import loopvsloom.loadtest.bench.BenchCase;
 import loopvsloom.loadtest.bench.BenchRun;
@@ -23,7 +24,6 @@ import loopvsloom.loadtest.bench.Goals;
 import loopvsloom.loadtest.engine.Engine;
 import loopvsloom.loadtest.engine.Model;
 import loopvsloom.loadtest.metrics.MetricCatalog;
-import loopvsloom.loadtest.metrics.ServerSampler;
 import loopvsloom.loadtest.result.ResultsJson;
 import loopvsloom.loadtest.run.Targets;
 import picocli.CommandLine.Command;
@@ -42,9 +42,6 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The bare Netty server's port in the demo layout (before the offset). */
     static final int HELLO_PORT = 8089;
-    /** The reference runtimes' ports in the demo layout, when they run. */
-    static final Map<String, Integer> RUNTIME_PORTS = Map.of("go", 8085, "node", 8086);
-
     @Option(names = "--styles", split = ",", defaultValue = "reactive,virtual",
             description = "Java styles to measure (default: ${DEFAULT-VALUE}).")
     List<String> styles;
@@ -81,8 +78,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Targets direct = new Targets(target.host, target.portOffset, false);
         Targets gateway = new Targets(target.host, target.portOffset, true);
-        List<String> present = runtimes.stream().filter(r -> RUNTIME_PORTS.containsKey(r)
-                && listening(target.host, RUNTIME_PORTS.get(r) + target.portOffset)).toList();
+        List<String> present = runtimes.stream().filter(r -> Apps.styleNames().contains(r)
+                && listening(target.host, Apps.style(r).port() + target.portOffset)).toList();
         List<BenchCase> cases = cases(direct, gateway, present);
         Duration estimate = cases.stream().map(c -> c.estimate(repetitions)).reduce(Duration.ZERO, Duration::plus);
         System.err.printf(Locale.ROOT, "bench: %d cases, %d repetitions, about %d min (plus warm-up); runtimes: %s%n",
@@ -182,11 +179,9 @@ final class BenchCommand implements Callable<Integer> {
         return new Endpoint(style, via, targets.baseUrl(style), targets.appsFor(style), pids.getOrDefault(style, -1L));
     }
 
+    /** A reference runtime (go, node): direct only, as the bench compares it with the Java styles' direct runs. */
     private Endpoint runtime(String name) {
-        int port = RUNTIME_PORTS.get(name) + target.portOffset;
-        return new Endpoint(name, Endpoint.DIRECT, "http://" + target.host + ":" + port,
-                List.of(new ServerSampler.App(name, "style", "http://" + target.host + ":" + (port + 1000)
-                        + "/prometheus")), pids.getOrDefault(name, -1L));
+        return endpoint(new Targets(target.host, target.portOffset, false), name, Endpoint.DIRECT);
     }
 
     private String url(int port) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.engine.Engine;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.metrics.PrometheusApi;
@@ -50,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--styles", split = ",", description = "Styles to compare (default: the scenario's).")
     List<String> styles;
+
+    @Option(names = "--without", split = ",", description = "Styles not running here, left out of every scenario"
+            + " (./demo passes those whose runtime is not installed).")
+    List<String> without = List.of();
 
     @Option(names = "--steps", split = ",", description = "Loads to run instead of the scenario's steps.")
     List<Double> steps;
@@ -117,11 +122,19 @@ final class RunCommand implements Callable<Integer> {
         } else {
             names.forEach(n -> scenarios.add(Scenarios.find(n, dirs)));
         }
+        without.forEach(Apps::style);
+        if (styles != null && styles.stream().anyMatch(without::contains)) {
+            throw new IllegalArgumentException("--styles " + String.join(",", styles) + " names a style that is not"
+                    + " running here (--without " + String.join(",", without) + ")");
+        }
         List<Scenario> planned = new ArrayList<>();
         for (Scenario s : scenarios) {
-            Scenario chosen = quick || defaultComparison ? s.quickened() : s;
-            planned.add(chosen.with(steps, warmup == null ? null : Scenarios.parseDuration(warmup),
-                    duration == null ? null : Scenarios.parseDuration(duration), repetitions, styles));
+            Scenario chosen = (quick || defaultComparison ? s.quickened() : s).with(steps,
+                    warmup == null ? null : Scenarios.parseDuration(warmup),
+                    duration == null ? null : Scenarios.parseDuration(duration), repetitions, styles).without(without);
+            if (chosen != null) {
+                planned.add(chosen);
+            }
         }
         MetricCatalog catalog = serverMetrics == null ? MetricCatalog.builtIn() : MetricCatalog.read(serverMetrics);
         Duration estimate = planned.stream().map(Scenario::estimate).reduce(WarmUps.estimate(planned), Duration::plus);

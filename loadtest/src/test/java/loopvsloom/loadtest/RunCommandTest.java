@@ -72,6 +72,35 @@ class RunCommandTest {
     }
 
     @Test
+    void leavesOutTheStylesThatAreNotRunningHere(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("two.yml");
+        Files.writeString(scenario, """
+                name: two
+                steps: [4]
+                request:
+                  path: /io?ms=20
+                styles: [reactive, virtual]
+                warmup: 300ms
+                duration: 500ms
+                repetitions: 1
+                """);
+        try (StandIns standIns = StandIns.start(Duration.ofMillis(20), "reactive")) {
+            String offset = String.valueOf(standIns.offset);
+            String out = dir.resolve("report").toString();
+
+            int exit = Main.commandLine().execute("run", scenario.toString(), "--without", "virtual",
+                    "--port-offset", offset, "--out", out, "--quiet");
+
+            assertThat(exit).isZero();
+            assertThat(ResultsJson.read(dir.resolve("report/results.json")).scenarios().getFirst().runs())
+                    .extracting(r -> r.style()).containsExactly("reactive");
+            assertThat(Main.commandLine().execute("run", scenario.toString(), "--styles", "virtual", "--without",
+                    "virtual", "--port-offset", offset, "--out", out, "--quiet")).as("asking for a style left out")
+                    .isNotZero();
+        }
+    }
+
+    @Test
     void refusesATargetOffLoopbackBeforeSendingAnything(@TempDir Path dir) {
         int exit = Main.commandLine().execute("hit", "http://192.0.2.1:8080/io", "-d", "1s");
 

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import loopvsloom.apps.App;
 import loopvsloom.apps.Apps;
 import loopvsloom.database.TestDatabase;
+import loopvsloom.testkit.Command;
 import loopvsloom.testkit.LocalProcess;
 import loopvsloom.testkit.Ports;
 import loopvsloom.testkit.Tool;
@@ -36,10 +37,10 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The whole local stack on loopback (downstream, reactive, virtual, platform, gateway, and the tests' PostgreSQL)
- * scraped by a real Prometheus with the project's prometheus.yml and rules, only the ports changed: every query of the
- * dashboard and the rules must return data, so a renamed metric or a wrong label fails here rather than as an empty
- * panel.
+ * The whole local stack on loopback (every app of apps.conf: downstream, the styles, go and node included, the gateway,
+ * and the tests' PostgreSQL) scraped by a real Prometheus with the project's prometheus.yml and rules, only the ports
+ * changed: every query of the dashboard and the rules must return data, so a renamed metric or a wrong label fails
+ * here rather than as an empty panel.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StackIT {
@@ -60,6 +61,7 @@ class StackIT {
     private final AtomicBoolean trafficOn = new AtomicBoolean(true);
     private final AtomicInteger trafficRounds = new AtomicInteger();
     private Path workDir;
+    private Path go;
     private URI prometheus;
     private Thread traffic;
 
@@ -67,6 +69,7 @@ class StackIT {
     void startStack() throws IOException {
         Path prometheusBinary = Tool.PROMETHEUS.require("a real Prometheus scraping the whole stack: every dashboard "
                 + "and rule query has data");
+        go = Tool.GO.require("the go style in the stack Prometheus scrapes (its dashboard panels and rules)");
         Path runs = Path.of(System.getProperty("work.dir", "target/stack-it"));
         Files.createDirectories(runs);
         workDir = Files.createTempDirectory(runs, "run-");
@@ -130,27 +133,45 @@ class StackIT {
     void everyAppIsScrapedWithItsAppAndStyleLabels() {
         awaitTwoScrapesOfEveryTarget();
         List<String> pairs = new ArrayList<>();
-        for (JsonNode series : query("count by (app, style) (jvm_threads_live_threads)")) {
+        for (JsonNode series : query("count by (app, style) ({app!=\"\"})")) {
             pairs.add(series.path("metric").path("app").asText() + "/" + series.path("metric").path("style").asText());
         }
         assertThat(pairs).containsExactlyInAnyOrderElementsOf(Apps.all().stream().map(a -> a.name() + "/" + a.name())
                 .toList());
     }
 
-    /** One app as ./demo starts it: its jar (jar.&lt;module&gt;, set by the pom) in its Micronaut environment. */
+    /**
+     * One app as ./demo starts it (apps.conf's recipe): its jar (jar.&lt;module&gt;, set by the pom) in its Micronaut
+     * environment, the binary go builds of its folder, or node's server in its folder after npm ci.
+     */
     private LocalProcess app(App app, Map<String, String> urls) {
-        if (!app.recipe().equals("jar")) {
-            throw new IllegalStateException("StackIT starts jar apps only; teach it " + app.name() + "'s recipe "
-                    + app.start());
-        }
-        String module = app.module().substring(app.module().lastIndexOf('/') + 1);
-        LocalProcess process = LocalProcess.jar(app.name(), Path.of(System.getProperty("jar." + module, "")))
-                .env(urls).env(TestDatabase.shared().environment())
-                .env("PORT", apiPorts.get(app.name())).env("MANAGEMENT_PORT", managementPorts.get(app.name()))
-                .env("MICRONAUT_ENVIRONMENTS", app.micronautEnvironment() == null ? "" : app.micronautEnvironment())
-                .logDir(workDir).start();
+        Path dir = Project.dir().resolve("..").resolve(app.module()).normalize();
+        LocalProcess.Builder builder = switch (app.recipe()) {
+            case "jar" -> LocalProcess.jar(app.name(), Path.of(System.getProperty("jar." + dir.getFileName(), "")))
+                    .env("MICRONAUT_ENVIRONMENTS", app.micronautEnvironment() == null ? "" : app.micronautEnvironment());
+            case "go" -> {
+                Path binary = workDir.resolve(app.name());
+                prepare(Command.of(go.toString(), "build", "-o", binary.toString(), ".").in(dir).env("GOPROXY", "off"));
+                yield LocalProcess.of(app.name(), binary.toString());
+            }
+            case "node" -> {
+                prepare(Command.of("node", "scripts/npm-ci-when-stale.js").in(dir));
+                yield LocalProcess.of(app.name(), "node", "src/server.js").directory(dir);
+            }
+            default -> throw new IllegalStateException("StackIT cannot start " + app.name() + "'s recipe " + app.start());
+        };
+        LocalProcess process = builder.env(urls).env(TestDatabase.shared().environment())
+                .env("PORT", apiPorts.get(app.name())).env("MANAGEMENT_PORT", managementPorts.get(app.name())).logDir(workDir).start();
         processes.add(process);
         return process;
+    }
+
+    /** What an app needs before it starts (go build, npm ci). */
+    private static void prepare(Command command) {
+        Command.Result result = command.timeout(Duration.ofMinutes(5)).run();
+        if (!result.succeeded()) {
+            throw new IllegalStateException("preparing an app failed (" + result.exitCode() + "):\n" + result.output());
+        }
     }
 
     private URI health(String app) {

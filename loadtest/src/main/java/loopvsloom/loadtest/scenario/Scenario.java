@@ -106,6 +106,15 @@ public record Scenario(String name, Integer order, String title, String what, St
                 background, quick);
     }
 
+    /** This scenario without styles that are not running here; null when it has none left. */
+    public Scenario without(List<String> absent) {
+        List<String> left = styles.stream().filter(style -> !absent.contains(style)).toList();
+        if (left.size() == styles.size()) {
+            return this;
+        }
+        return left.isEmpty() ? null : with(null, null, null, null, left);
+    }
+
     /**
      * Wall time of one pass over every step, style and repetition: each run's warm-up and window, and about half a
      * second between runs (the unmeasured warm-ups before them: {@code WarmUps.estimate}).

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.engine.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class ScenariosTest {
         assertThat(added.request().headers()).containsEntry("X-Latency-Ms", "300");
         assertThat(added.duration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(added.warmup()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(added.styles()).containsExactly("reactive", "virtual", "platform");
+        assertThat(added.styles()).as("every style of apps.conf").isEqualTo(Apps.styleNames());
         assertThat(Scenarios.find("io", List.of(dir)).steps()).containsExactly(10.0);
         assertThat(Scenarios.find(dir.resolve("slow-quote.yml").toString(), List.of()).name()).isEqualTo("slow-quote");
     }
