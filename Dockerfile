@@ -87,7 +87,8 @@ EXPOSE 8083 9083
 FROM runtime AS gateway
 COPY --from=build /out/gateway.jar /app/app.jar
 ENV PORT=8080 MANAGEMENT_PORT=9080 \
-    REACTIVE_URL=http://reactive:8081 VIRTUAL_URL=http://virtual:8082 PLATFORM_URL=http://platform:8083
+    REACTIVE_URL=http://reactive:8081 VIRTUAL_URL=http://virtual:8082 PLATFORM_URL=http://platform:8083 \
+    GO_URL=http://go:8085 NODE_URL=http://node:8086
 EXPOSE 8080 9080
 
 # The harness: a CLI, not a server (scenarios are built into its jar). No health check; arguments come from compose

@@ -26,6 +26,16 @@ final class Apps {
         Config config() {
             return Apps.config(this);
         }
+
+        /** A Micronaut app in a JVM, built by the root Dockerfile's stage of its name; else another runtime. */
+        boolean jvm() {
+            return "jar".equals(listed.recipe());
+        }
+
+        /** The Dockerfile of an app of another runtime (go, node): its own folder's, built with the folder as context. */
+        Path ownDockerfile() {
+            return Repo.path(module + "/Dockerfile");
+        }
     }
 
     /**
@@ -37,6 +47,8 @@ final class Apps {
 
     static final List<App> ALL = loopvsloom.apps.Apps.all().stream().map(Apps::of).toList();
     static final List<App> STYLES = ALL.stream().filter(App::style).toList();
+    static final List<App> JVM = ALL.stream().filter(App::jvm).toList();
+    static final List<App> OTHER_RUNTIMES = ALL.stream().filter(app -> !app.jvm()).toList();
     static final App DOWNSTREAM = byName(loopvsloom.apps.Apps.downstream().name());
     static final App GATEWAY = byName(loopvsloom.apps.Apps.gateway().name());
 

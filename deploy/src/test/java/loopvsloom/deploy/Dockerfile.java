@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The root Dockerfile as instructions per stage (continuation lines joined, comments dropped), and its ARG defaults. */
+/**
+ * A Dockerfile as instructions per stage (continuation lines joined, comments dropped), and its ARG defaults: the
+ * root one, whose every stage is named, or an app's own (go, node), whose unnamed stages are called by their index.
+ */
 record Dockerfile(Map<String, String> globalArgs, Map<String, Stage> stagesByName) {
 
     /** One instruction: keyword (upper case) and the rest of the line. */
@@ -59,10 +62,24 @@ record Dockerfile(Map<String, String> globalArgs, Map<String, Stage> stagesByNam
         return stagesByName.containsKey(stage.from()) ? effective(stage.from(), keyword) : null;
     }
 
+    /** The stage the image is: the last one. */
+    Stage image() {
+        return stagesByName.values().stream().reduce((a, b) -> b).orElseThrow();
+    }
+
     static Dockerfile read() {
+        return read("Dockerfile", true);
+    }
+
+    /** An app's own Dockerfile (a path from the repository's root). */
+    static Dockerfile readOwn(String path) {
+        return read(path, false);
+    }
+
+    private static Dockerfile read(String path, boolean named) {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String raw : Repo.read("Dockerfile").split("\n")) {
+        for (String raw : Repo.read(path).split("\n")) {
             String line = raw.strip();
             if (line.startsWith("#") && current.isEmpty() || line.isEmpty() && current.isEmpty()) {
                 continue;
@@ -87,11 +104,13 @@ record Dockerfile(Map<String, String> globalArgs, Map<String, Stage> stagesByNam
             String rest = parts.length > 1 ? parts[1] : "";
             if (keyword.equals("FROM")) {
                 String[] from = rest.split("\\s+");
-                if (from.length != 3 || !from[1].equalsIgnoreCase("AS")) {
+                boolean hasName = from.length == 3 && from[1].equalsIgnoreCase("AS");
+                if (named && !hasName) {
                     throw new AssertionError("every FROM names its stage: " + line);
                 }
-                stage = new Stage(from[2], from[0], new ArrayList<>());
-                stages.put(from[2], stage);
+                String name = hasName ? from[2] : String.valueOf(stages.size());
+                stage = new Stage(name, from[0], new ArrayList<>());
+                stages.put(name, stage);
             } else if (stage == null) {
                 if (keyword.equals("ARG")) {
                     String[] kv = rest.split("=", 2);

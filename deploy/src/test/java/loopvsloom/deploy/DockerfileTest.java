@@ -51,7 +51,7 @@ class DockerfileTest {
         Matcher modules = Pattern.compile("-pl\\s+(\\S+)").matcher(build);
         assertThat(modules.find()).as("-pl in the build").isTrue();
         List<String> selected = List.of(modules.group(1).split(","));
-        for (App app : Apps.ALL) {
+        for (App app : Apps.JVM) {
             assertThat(selected).as("-pl builds " + app.module()).contains(app.module());
             String jar = app.module() + "/target/" + app.artifact() + "-0.1.0-SNAPSHOT.jar";
             assertThat(build).as("the build copies " + jar).contains("cp " + jar + " /out/" + app.artifact() + ".jar");
@@ -74,7 +74,7 @@ class DockerfileTest {
 
     @Test
     void eachAppStageHasItsOwnPortsAndPeers() {
-        for (App app : Apps.ALL) {
+        for (App app : Apps.JVM) {
             Apps.Config config = app.config();
             Map<String, String> env = dockerfile.effectiveEnv(app.name());
             assertThat(env).as(app.name() + " image env").containsEntry("PORT", String.valueOf(config.port()))
@@ -96,7 +96,7 @@ class DockerfileTest {
 
     @Test
     void runsAsANumericNonRootUserWithACappedJvmAndAHealthCheck() {
-        List<String> stages = new ArrayList<>(Apps.ALL.stream().map(App::name).toList());
+        List<String> stages = new ArrayList<>(Apps.JVM.stream().map(App::name).toList());
         stages.add("loadtest");
         for (String stage : stages) {
             String user = dockerfile.effective(stage, "USER");
@@ -108,7 +108,7 @@ class DockerfileTest {
                     + " ends the process").contains("-Xmx", "-XX:MaxDirectMemorySize=", "-XX:MaxMetaspaceSize=",
                     "-XX:ReservedCodeCacheSize=", "-XX:+ExitOnOutOfMemoryError").doesNotContain("RAMPercentage");
         }
-        for (App app : Apps.ALL) {
+        for (App app : Apps.JVM) {
             assertThat(dockerfile.effective(app.name(), "HEALTHCHECK")).as(app.name() + " HEALTHCHECK")
                     .endsWith("CMD [\"/app/healthcheck\"]");
             Map<String, String> env = dockerfile.effectiveEnv(app.name());
@@ -124,6 +124,32 @@ class DockerfileTest {
             assertThat(text).as(script + " runs on bash").startsWith("#!/bin/bash\n");
             assertThat(text.lines().filter(l -> !l.strip().startsWith("#")).toList()).as(script + " needs no curl or wget")
                     .noneMatch(l -> l.matches(".*\\b(curl|wget)\\b.*"));
+        }
+    }
+
+    /** go and node: their own Dockerfile, built from their folder, with what every image of the project has. */
+    @Test
+    void anAppOfAnotherRuntimeHasItsOwnImageWithItsPortsANumericUserAndAHealthCheck() {
+        for (App app : Apps.OTHER_RUNTIMES) {
+            assertThat(app.ownDockerfile()).as(app.name() + "'s own Dockerfile").isRegularFile();
+            Dockerfile own = Dockerfile.readOwn(Repo.path(".").relativize(app.ownDockerfile()).toString());
+            Dockerfile.Stage image = own.image();
+            assertThat(dockerfile.stages()).as(app.name() + " is not a stage of the root Dockerfile: one recipe per image")
+                    .doesNotContain(app.name());
+            Map<String, String> env = image.env();
+            assertThat(env).as(app.name() + " image env").containsEntry("PORT", String.valueOf(app.listed().port()))
+                    .containsEntry("MANAGEMENT_PORT", String.valueOf(app.listed().managementPort()))
+                    .containsKey("GRACEFUL_SHUTDOWN_GRACE_PERIOD");
+            assertThat(image.all("EXPOSE")).as(app.name() + " EXPOSE")
+                    .containsExactly(app.listed().port() + " " + app.listed().managementPort());
+            assertThat(image.all("USER")).as(app.name() + " USER: numeric, non-root").last().asString()
+                    .matches("[1-9][0-9]*(:[1-9][0-9]*)?");
+            assertThat(image.all("HEALTHCHECK")).as(app.name() + " HEALTHCHECK: compose's depends_on waits for it")
+                    .singleElement().asString().contains(" CMD [");
+            List<String> start = new ArrayList<>(image.all("ENTRYPOINT"));
+            start.addAll(image.all("CMD"));
+            assertThat(start).as(app.name() + ": exec form, the app is PID 1 and gets SIGTERM itself").isNotEmpty()
+                    .allMatch(line -> line.startsWith("["));
         }
     }
 }

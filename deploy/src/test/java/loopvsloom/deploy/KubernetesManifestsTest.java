@@ -307,18 +307,26 @@ class KubernetesManifestsTest {
             Container container = appContainer(deployment);
             Map<String, String> env = env(container);
             String what = app.name();
-            assertThat(env).as(what + ": graceful shutdown on (Micronaut's default is off: in-flight requests "
-                    + "would be cut at SIGTERM)").containsEntry("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED", "true");
-            Duration drain = micronautDuration(env.get("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD"));
-            List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
-            assertThat(preStop).as(what + " preStop").hasSize(2).first().isEqualTo("sleep");
-            long sleep = Long.parseLong(preStop.get(1));
+            Duration drain = Manifests.drain(app, env);
+            long sleep = preStopSleepSeconds(container, what);
             long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
             assertThat(sleep).as(what + " preStop sleep: long enough for endpoint removal to spread").isBetween(2L, 15L);
             assertThat(grace).as(what + " terminationGracePeriodSeconds >= preStop " + sleep + " s + drain "
                     + drain.toSeconds() + " s + 5 s to spare").isGreaterThanOrEqualTo(sleep + drain.toSeconds() + 5);
             assertThat(drain).as(what + " drain covers the longest request the gateway waits for").isGreaterThanOrEqualTo(longestRoute);
         }
+    }
+
+    /** preStop: {@code sleep N} in the container, or the kubelet's sleep action where the image has no sleep (go's). */
+    private static long preStopSleepSeconds(Container container, String what) {
+        var preStop = container.getLifecycle().getPreStop();
+        if (preStop.getSleep() != null) {
+            assertThat(preStop.getExec()).as(what + " preStop: one action").isNull();
+            return preStop.getSleep().getSeconds();
+        }
+        List<String> command = preStop.getExec().getCommand();
+        assertThat(command).as(what + " preStop").hasSize(2).first().isEqualTo("sleep");
+        return Long.parseLong(command.get(1));
     }
 
     // ---- components ---------------------------------------------------------------------------------------------

@@ -115,6 +115,22 @@ final class Manifests {
                 .max(Duration::compareTo).orElseThrow();
     }
 
+    /**
+     * How long an app drains its requests in flight after SIGTERM, from its environment: Micronaut's graceful shutdown
+     * (off unless enabled), or go's and node's GRACEFUL_SHUTDOWN_GRACE_PERIOD.
+     */
+    static Duration drain(Apps.App app, Map<String, String> env) {
+        if (!app.jvm()) {
+            return micronautDuration(Objects.requireNonNull(env.get("GRACEFUL_SHUTDOWN_GRACE_PERIOD"), app.name()
+                    + ": GRACEFUL_SHUTDOWN_GRACE_PERIOD"));
+        }
+        if (!"true".equals(env.get("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED"))) {
+            throw new AssertionError(app.name() + ": MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_ENABLED=true, or a SIGTERM cuts"
+                    + " every request in flight");
+        }
+        return micronautDuration(env.get("MICRONAUT_LIFECYCLE_GRACEFUL_SHUTDOWN_GRACE_PERIOD"));
+    }
+
     /** Micronaut's short duration form: 30s, 500ms, 2m. */
     static Duration micronautDuration(String value) {
         Objects.requireNonNull(value, "duration");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import loopvsloom.deploy.Renders.Render;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,9 @@ class MemoryBudgetTest {
     private static final Pattern IMAGE = Pattern.compile("(?:.+/)?loop-vs-loom/([a-z-]+):[\\w.-]+");
 
     private final Dockerfile dockerfile = Dockerfile.read();
+    /** The images that run a JVM: the jar apps' stages of the root Dockerfile and the harness (go and node run none). */
+    private static final List<String> JVM_STAGES = Stream.concat(Apps.JVM.stream().map(Apps.App::name),
+            Stream.of("loadtest")).toList();
 
 
     @ParameterizedTest(name = "{0}")
@@ -47,7 +51,7 @@ class MemoryBudgetTest {
                 checked++;
             }
         }
-        assertThat(checked).as("JVM containers checked").isGreaterThanOrEqualTo(Apps.ALL.size());
+        assertThat(checked).as("JVM containers checked").isGreaterThanOrEqualTo(Apps.JVM.size());
     }
 
     @Test
@@ -57,7 +61,7 @@ class MemoryBudgetTest {
         services.forEach((name, raw) -> {
             Map<String, Object> service = Repo.map(raw, name);
             Matcher image = IMAGE.matcher(String.valueOf(service.get("image")));
-            if (!image.matches()) {
+            if (!image.matches() || !JVM_STAGES.contains(image.group(1))) {
                 return;
             }
             Object options = Optional.ofNullable(service.get("environment")).map(e -> Repo.map(e, name).get("JDK_JAVA_OPTIONS"))
@@ -67,7 +71,7 @@ class MemoryBudgetTest {
             assertThat(budget.fitsIn(limit)).as(name + ": " + budget.row(name, limit)).isTrue();
             checked.add(name);
         });
-        assertThat(checked).containsAll(Apps.ALL.stream().map(Apps.App::name).toList()).contains("loadtest");
+        assertThat(checked).containsAll(Apps.JVM.stream().map(Apps.App::name).toList()).contains("loadtest");
     }
 
     @Test
@@ -75,7 +79,7 @@ class MemoryBudgetTest {
         Render stack = Renders.render(Renders.sources().stream().filter(s -> s.name().equals("k8s/overlays/kind + "
                 + "k8s/overlays/kind-loadtest")).findFirst().orElseThrow());
         Map<String, Container> containers = new LinkedHashMap<>();
-        for (Apps.App app : Apps.ALL) {
+        for (Apps.App app : Apps.JVM) {
             containers.put(app.name(), Manifests.appContainer(Manifests.named(stack,
                     io.fabric8.kubernetes.api.model.apps.Deployment.class, app.name()).orElseThrow()));
         }
@@ -97,7 +101,7 @@ class MemoryBudgetTest {
     void theImagesCapEveryPoolGiveTheHeapOfDemoAndKeepNoPerfFileInTmp() {
         Matcher demo = Pattern.compile("java_opts=\\$\\{DEMO_JAVA_OPTS:-([^}]*)}").matcher(Repo.read("demo"));
         assertThat(demo.find()).as("./demo's default JVM options").isTrue();
-        for (String stage : List.of("downstream", "reactive", "virtual", "platform", "gateway", "loadtest")) {
+        for (String stage : JVM_STAGES) {
             String options = dockerfile.effectiveEnv(stage).get("JDK_JAVA_OPTIONS");
             for (String heap : demo.group(1).trim().split("\\s+")) {
                 assertThat(options.split("\\s+")).as(stage + ": the heap ./demo gives every app").contains(heap);
@@ -127,7 +131,8 @@ class MemoryBudgetTest {
         Matcher image = IMAGE.matcher(container.getImage());
         boolean script = container.getCommand() != null && !container.getCommand().isEmpty()
                 && container.getCommand().getFirst().startsWith("/app/await-");
-        return image.matches() && !script ? Optional.of(image.group(1)) : Optional.empty();
+        return image.matches() && !script && JVM_STAGES.contains(image.group(1)) ? Optional.of(image.group(1))
+                : Optional.empty();
     }
 
     private MemoryBudget budget(String stage, String containerOptions) {
