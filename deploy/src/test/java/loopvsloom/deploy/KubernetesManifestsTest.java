@@ -6,6 +6,7 @@ import static loopvsloom.deploy.Manifests.appContainerOf;
 import static loopvsloom.deploy.Manifests.configMapMountedBy;
 import static loopvsloom.deploy.Manifests.containerPort;
 import static loopvsloom.deploy.Manifests.containers;
+import static loopvsloom.deploy.Manifests.drain;
 import static loopvsloom.deploy.Manifests.env;
 import static loopvsloom.deploy.Manifests.gatewayLongestRouteTimeout;
 import static loopvsloom.deploy.Manifests.id;
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -231,9 +233,10 @@ class KubernetesManifestsTest {
     @MethodSource("loopvsloom.deploy.Renders#all")
     void theStylesAreDeployedAlike(Renders.Source source) {
         Render render = Renders.render(source);
-        List<Deployment> styles = Apps.STYLES.stream().map(a -> named(render, Deployment.class, a.name()).orElseThrow()).toList();
-        Deployment first = styles.get(0);
-        for (Deployment other : styles) {
+        Apps.App reference = Apps.STYLES.get(0);
+        Deployment first = named(render, Deployment.class, reference.name()).orElseThrow();
+        for (Apps.App style : Apps.STYLES) {
+            Deployment other = named(render, Deployment.class, style.name()).orElseThrow();
             String what = other.getMetadata().getName() + " vs " + first.getMetadata().getName();
             Container a = appContainer(first);
             Container b = appContainer(other);
@@ -242,19 +245,41 @@ class KubernetesManifestsTest {
             assertThat(b.getLivenessProbe()).as(what + " liveness probe").isEqualTo(a.getLivenessProbe());
             assertThat(b.getReadinessProbe()).as(what + " readiness probe").isEqualTo(a.getReadinessProbe());
             assertThat(b.getSecurityContext()).as(what + " container securityContext").isEqualTo(a.getSecurityContext());
-            assertThat(b.getLifecycle()).as(what + " lifecycle").isEqualTo(a.getLifecycle());
+            assertThat(preStopSleep(b)).as(what + " preStop sleep (go's image has no sleep binary: the kubelet sleeps)")
+                    .isEqualTo(preStopSleep(a));
+            assertThat(drain(style, env(b))).as(what + " drain after SIGTERM").isEqualTo(drain(reference, env(a)));
             assertThat(b.getVolumeMounts()).as(what + " mounts").isEqualTo(a.getVolumeMounts());
             PodSpec podA = first.getSpec().getTemplate().getSpec();
             PodSpec podB = other.getSpec().getTemplate().getSpec();
-            assertThat(podB.getSecurityContext()).as(what + " pod securityContext").isEqualTo(podA.getSecurityContext());
+            assertThat(withoutIds(podB.getSecurityContext())).as(what + " pod securityContext apart from the image's"
+                    + " user (node's image runs as its node user)").isEqualTo(withoutIds(podA.getSecurityContext()));
             assertThat(podB.getTerminationGracePeriodSeconds()).as(what + " grace").isEqualTo(podA.getTerminationGracePeriodSeconds());
             assertThat(podB.getVolumes()).as(what + " volumes").isEqualTo(podA.getVolumes());
             assertThat(other.getSpec().getStrategy()).as(what + " strategy").isEqualTo(first.getSpec().getStrategy());
-            assertThat(withoutUrlsAndPorts(env(b))).as(what + " env apart from ports, URLs and mode")
-                    .isEqualTo(withoutUrlsAndPorts(env(a)));
             assertThat(other.getSpec().getReplicas()).as(what + " replicas (components/fixed: the same count each)")
                     .isEqualTo(first.getSpec().getReplicas());
+            if (style.jvm() == reference.jvm()) {
+                // The same runtime: the same environment too, apart from what names the app.
+                assertThat(withoutUrlsAndPorts(env(b))).as(what + " env apart from ports, URLs and mode")
+                        .isEqualTo(withoutUrlsAndPorts(env(a)));
+            }
         }
+    }
+
+    private static PodSecurityContext withoutIds(PodSecurityContext context) {
+        return new PodSecurityContextBuilder(context).withRunAsUser(null).withRunAsGroup(null).withFsGroup(null).build();
+    }
+
+    /** Seconds a container's preStop hook waits: an exec of {@code sleep N}, or the kubelet's own sleep action. */
+    private static Long preStopSleep(Container container) {
+        var preStop = container.getLifecycle() == null ? null : container.getLifecycle().getPreStop();
+        assertThat(preStop).as(container.getName() + " preStop (endpoints drop the pod before SIGTERM)").isNotNull();
+        if (preStop.getSleep() != null) {
+            return preStop.getSleep().getSeconds();
+        }
+        List<String> command = preStop.getExec() == null ? List.of() : preStop.getExec().getCommand();
+        assertThat(command).as(container.getName() + " preStop: sleep N").hasSize(2).first().isEqualTo("sleep");
+        return Long.valueOf(command.get(1));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import loopvsloom.deploy.Apps.App;
 import loopvsloom.deploy.Renders.Render;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScalingTest {
 
     /** The autoscaled apps: the styles, and the gateway, so that it never becomes the one bottleneck. */
-    static final List<String> AUTOSCALED = List.of("reactive", "virtual", "platform", "gateway");
+    static final List<String> AUTOSCALED = Stream.concat(Apps.STYLES.stream(), Stream.of(Apps.GATEWAY))
+            .map(App::name).toList();
 
 
     @ParameterizedTest(name = "{0}")

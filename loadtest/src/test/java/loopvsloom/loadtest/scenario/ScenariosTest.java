@@ -15,17 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ScenariosTest {
 
     @Test
-    void theBuiltInScenariosAreTheSixTheProjectPromises() {
+    void theBuiltInScenariosAreTheEightTheProjectPromises() {
         List<Scenario> all = Scenarios.all(List.of());
 
         assertThat(all).extracting(Scenario::name)
-                .containsExactly("io", "fanout", "cpu", "mixed", "pool-collapse", "stream");
+                .containsExactly("io", "fanout", "cpu", "mixed", "pool-collapse", "db", "stream", "db-mixed");
         assertThat(all).allSatisfy(s -> {
             assertThat(s.what()).isNotBlank();
             assertThat(s.quick()).isNotNull();
         });
         assertThat(Scenarios.find("io", List.of()).steps()).contains(10_000.0);
         assertThat(Scenarios.find("mixed", List.of()).background()).hasSize(1);
+        assertThat(Scenarios.find("db", List.of()).styles()).as("go has no database endpoints").doesNotContain("go");
     }
 
     @Test
