@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"loopvsloom/internal/domain"
+	"loopvsloom/internal/pg"
 )
 
 // config is what the environment sets, with the Java styles' variable names and the defaults of the port table.
@@ -29,6 +30,7 @@ type config struct {
 	maxConcurrent  int
 	vertices       int
 	gracePeriod    time.Duration
+	database       databaseConfig
 }
 
 func configFromEnv() (config, error) {
@@ -55,6 +57,9 @@ func configFromEnv() (config, error) {
 	if cfg.gracePeriod, err = time.ParseDuration(env("GRACEFUL_SHUTDOWN_GRACE_PERIOD", "30s")); err != nil {
 		return cfg, fmt.Errorf("GRACEFUL_SHUTDOWN_GRACE_PERIOD: %w", err)
 	}
+	if cfg.database, err = databaseConfigFromEnv(); err != nil {
+		return cfg, err
+	}
 	if cfg.vertices < 3 || cfg.maxConcurrent < 1 {
 		return cfg, errors.New("GEOFENCE_VERTICES must be at least 3, MAX_CONCURRENT_REQUESTS at least 1")
 	}
@@ -78,11 +83,14 @@ func main() {
 		os.Exit(healthcheck(cfg))
 	}
 	metrics := newRegistry("go", "go")
+	database := pg.NewPool(cfg.database.pg, cfg.database.poolSize, cfg.database.acquireTimeout, metrics.dbAcquired)
+	metrics.dbPool = database
 	a := &app{
 		zones:      domain.City(cfg.vertices),
 		downstream: newDownstream(cfg.downstreamURL),
 		limit:      newLimit(cfg.maxConcurrent),
 		metrics:    metrics,
+		database:   database,
 	}
 	mgmt := &management{metrics: metrics}
 	apiListener, err := net.Listen("tcp", net.JoinHostPort(cfg.host, strconv.Itoa(cfg.port)))
@@ -105,13 +113,15 @@ func main() {
 	go serve(api, apiListener)
 	go serve(mgmtServer, mgmtListener)
 	mgmt.ready.Store(true)
-	log.Printf("ready on %s (management %s), downstream %s, %d cores (GOMAXPROCS)", apiListener.Addr(),
-		mgmtListener.Addr(), cfg.downstreamURL, runtime.GOMAXPROCS(0))
+	log.Printf("ready on %s (management %s), downstream %s, database %s:%d (pool of %d), %d cores (GOMAXPROCS)",
+		apiListener.Addr(), mgmtListener.Addr(), cfg.downstreamURL, cfg.database.pg.Host, cfg.database.pg.Port,
+		cfg.database.poolSize, runtime.GOMAXPROCS(0))
 
 	signals, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
 	<-signals.Done()
 	shutdown(api, mgmtServer, mgmt, cfg.gracePeriod)
+	database.Close()
 }
 
 // healthcheck is the container's health check (the image has no shell or curl): 0 when readiness answers 200.

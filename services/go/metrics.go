@@ -22,6 +22,17 @@ type registry struct {
 	inFlight atomic.Int64
 	rejected atomic.Uint64
 	requests sync.Map // requestKey → *histogram
+	// The database pool's figures, under the names every style uses (docs/metrics.md); read at each scrape.
+	dbPool                       poolCounts
+	dbAcquireOk, dbAcquireFailed *histogram
+}
+
+// poolCounts is what the database pool reports about itself.
+type poolCounts interface {
+	Size() int
+	Active() int
+	Idle() int
+	Pending() int
 }
 
 type requestKey struct {
@@ -30,7 +41,17 @@ type requestKey struct {
 }
 
 func newRegistry(app, style string) *registry {
-	return &registry{labels: `app="` + app + `",style="` + style + `"`}
+	return &registry{labels: `app="` + app + `",style="` + style + `"`,
+		dbAcquireOk: newHistogram(requestBuckets), dbAcquireFailed: newHistogram(requestBuckets)}
+}
+
+// dbAcquired records one ask for a database connection: how long it took, and whether it got one.
+func (m *registry) dbAcquired(ok bool, wait time.Duration) {
+	if ok {
+		m.dbAcquireOk.observe(wait.Seconds())
+	} else {
+		m.dbAcquireFailed.observe(wait.Seconds())
+	}
 }
 
 // requestBuckets are Micrometer's percentile-histogram buckets from 1 ms to 10 s, the ones the Java styles'
@@ -136,6 +157,10 @@ func (m *registry) write(out *bytes.Buffer) {
 		"Requests refused with 503 at the app's concurrency cap")
 	w.sample("http_server_requests_rejected_total", `reason="concurrency-limit"`, float64(m.rejected.Load()))
 
+	if m.dbPool != nil {
+		m.writeDatabasePool(w)
+	}
+
 	scrapeLock.Lock()
 	defer scrapeLock.Unlock()
 	metrics.Read(runtimeSamples)
@@ -167,6 +192,30 @@ func (m *registry) write(out *bytes.Buffer) {
 	if rss, ok := residentBytes(); ok {
 		w.header("process_resident_memory_bytes", "gauge", "Resident memory of the process")
 		w.sample("process_resident_memory_bytes", "", rss)
+	}
+}
+
+func (m *registry) writeDatabasePool(w *promWriter) {
+	for _, g := range []struct {
+		name, help string
+		value      int
+	}{
+		{"db_pool_max_connections", "Connections the database pool may hold", m.dbPool.Size()},
+		{"db_pool_active_connections", "Database connections running a query", m.dbPool.Active()},
+		{"db_pool_idle_connections", "Open database connections waiting in the pool", m.dbPool.Idle()},
+		{"db_pool_pending_requests", "Requests waiting for a database connection", m.dbPool.Pending()},
+	} {
+		w.header(g.name, "gauge", g.help)
+		w.sample(g.name, "", float64(g.value))
+	}
+	w.header("db_pool_acquire_seconds", "histogram",
+		"Time from asking the pool for a database connection until it is handed out or the ask fails")
+	for _, h := range []struct {
+		outcome string
+		h       *histogram
+	}{{"ok", m.dbAcquireOk}, {"failed", m.dbAcquireFailed}} {
+		w.histogram("db_pool_acquire_seconds", `outcome="`+h.outcome+`"`, requestBuckets, h.h.snapshot(),
+			math.Float64frombits(h.h.sum.Load()))
 	}
 }
 

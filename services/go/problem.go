@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"loopvsloom/internal/domain"
+	"loopvsloom/internal/pg"
 )
 
 // problem is an RFC 9457 body, field for field what the Java styles send; Parameter names the bad query parameter
@@ -35,12 +36,14 @@ func (e *deadlineError) Error() string {
 }
 
 // failed answers what a handler returned, with the status each outcome has in every style: bad input 400, a failed
-// downstream call 502, the quote's deadline 504. When the client has gone there is nobody to answer; anything else
-// is a fault of ours (500).
+// downstream call 502, the quote's deadline 504, no database connection 503 (+ Retry-After), a failed query 502.
+// When the client has gone there is nobody to answer; anything else is a fault of ours (500).
 func failed(w http.ResponseWriter, r *http.Request, err error) {
 	var invalid *domain.InvalidParameter
 	var call *callError
 	var deadline *deadlineError
+	var unavailable *pg.Unavailable
+	var database *queryError
 	switch {
 	case errors.As(err, &invalid):
 		(&problem{Status: http.StatusBadRequest, Detail: invalid.Error(), Parameter: invalid.Parameter}).write(w, r)
@@ -49,6 +52,11 @@ func failed(w http.ResponseWriter, r *http.Request, err error) {
 	case r.Context().Err() != nil: // the client has gone: nobody to answer
 	case errors.As(err, &call):
 		newProblem(http.StatusBadGateway, call.Error()).write(w, r)
+	case errors.As(err, &unavailable):
+		w.Header().Set("Retry-After", "1")
+		unavailableProblem(unavailable).write(w, r)
+	case errors.As(err, &database):
+		newProblem(http.StatusBadGateway, database.Error()).write(w, r)
 	default:
 		panic(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"loopvsloom/internal/domain"
+	"loopvsloom/internal/pg"
 )
 
 // servedBy names the style and the kind of thread on every answer, errors included. Every handler runs on a
@@ -27,6 +28,7 @@ type app struct {
 	downstream *downstream
 	limit      *limit
 	metrics    *registry
+	database   *pg.Pool
 }
 
 // handler serves one endpoint; the error it returns is answered by failed (problem.go).
@@ -39,6 +41,8 @@ var endpoints = map[string]handler{
 	"/cpu":      (*app).cpu,
 	"/io":       (*app).io,
 	"/stream":   (*app).stream,
+	"/orders":   (*app).orders,
+	"/db":       (*app).db,
 }
 
 func (a *app) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -25,6 +25,10 @@ const (
 	DefaultTickIntervalMs = 100
 	MaxLatitude           = 90.0
 	MaxLongitude          = 180.0
+	MaxCustomer           = 100_000
+	MaxOrders             = 100
+	DefaultOrders         = 10
+	MaxDbMs               = 10_000
 )
 
 // InvalidParameter is InvalidParameterException: bad input, named by parameter; Error() is the 400's detail.

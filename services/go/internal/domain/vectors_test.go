@@ -14,6 +14,10 @@ import (
 // the same answers, bit for bit where they are doubles.
 type vectors struct {
 	Limits map[string]float64 `json:"limits"`
+	SQL    struct {
+		NewestOrders string `json:"newestOrders"`
+		DbSleep      string `json:"dbSleep"`
+	} `json:"sql"`
 	Random []struct {
 		Seed       string    `json:"seed"`
 		NextLong   []string  `json:"nextLong"`
@@ -92,15 +96,44 @@ func TestCapsAreJavas(t *testing.T) {
 		"DEFAULT_DEADLINE_MS": DefaultDeadlineMs, "MAX_DEADLINE_MS": MaxDeadlineMs, "MAX_TICKS": MaxTicks,
 		"MAX_TICK_INTERVAL_MS": MaxTickIntervalMs, "MAX_STREAM_MS": MaxStreamMs, "DEFAULT_TICKS": DefaultTicks,
 		"DEFAULT_TICK_INTERVAL_MS": DefaultTickIntervalMs, "defaultVertices": DefaultVertices,
-		"MAX_LATITUDE": MaxLatitude, "MAX_LONGITUDE": MaxLongitude,
+		"MAX_LATITUDE": MaxLatitude, "MAX_LONGITUDE": MaxLongitude, "MAX_CUSTOMER": MaxCustomer,
+		"MAX_ORDERS": MaxOrders, "DEFAULT_ORDERS": DefaultOrders, "MAX_DB_MS": MaxDbMs,
 	}
-	// The caps of the database endpoints, which go does not serve yet (README: "What differs from the Java styles").
 	java := load(t).Limits
-	for _, notServed := range []string{"MAX_CUSTOMER", "MAX_ORDERS", "DEFAULT_ORDERS", "MAX_DB_MS"} {
-		delete(java, notServed)
-	}
 	if !reflect.DeepEqual(ours, java) {
 		t.Errorf("caps %v, Java %v", ours, java)
+	}
+}
+
+func TestTheSqlIsDomainsWordForWord(t *testing.T) {
+	sql := load(t).SQL
+	if NewestOrders != sql.NewestOrders {
+		t.Errorf("NewestOrders %q, Java %q", NewestOrders, sql.NewestOrders)
+	}
+	if DbSleep != sql.DbSleep {
+		t.Errorf("DbSleep %q, Java %q", DbSleep, sql.DbSleep)
+	}
+}
+
+func TestOrdersAndDbTakeWhatDomainTakes(t *testing.T) {
+	text := func(s string) *string { return &s }
+	if got, err := ParseOrdersRequest(text("42"), nil); err != nil || got != (OrdersRequest{42, DefaultOrders}) {
+		t.Errorf("customer=42: %v %v", got, err)
+	}
+	if got, err := ParseOrdersRequest(text("100000"), text("100")); err != nil || got != (OrdersRequest{100_000, 100}) {
+		t.Errorf("customer=100000&limit=100: %v %v", got, err)
+	}
+	if _, err := ParseOrdersRequest(text("0"), nil); err == nil || err.Error() != "customer: must be from 1 to 100000, got 0" {
+		t.Errorf("customer=0: %v", err)
+	}
+	if _, err := ParseOrdersRequest(text("1"), text("101")); err == nil || err.(*InvalidParameter).Parameter != "limit" {
+		t.Errorf("limit=101: %v", err)
+	}
+	if ms, err := ParseDbMs(text("250")); err != nil || ms != 250 {
+		t.Errorf("ms=250: %v %v", ms, err)
+	}
+	if _, err := ParseDbMs(nil); err == nil || err.Error() != "ms: is required (an integer from 0 to 10000)" {
+		t.Errorf("no ms: %v", err)
 	}
 }
 

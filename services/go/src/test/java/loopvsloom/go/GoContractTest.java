@@ -7,10 +7,7 @@ import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
-/**
- * The shared contract, run black-box against the go binary; its database tests are skipped with the reason below
- * (services/go/README.md and README.md's "What differs and why" say it too).
- */
+/** The shared contract, run black-box against the go binary, on a real downstream and a real PostgreSQL. */
 @Suite
 @SuiteDisplayName("contract: go")
 @SelectPackages("loopvsloom.contract")
@@ -18,10 +15,7 @@ class GoContractTest {
 
     @BeforeSuite
     static void start() {
-        ContractTarget.startProcessWithoutDatabase("go", "goroutine", GoApp.MAX_CONCURRENT_REQUESTS,
-                "no /orders and /db yet: Go's standard library has no PostgreSQL client and no module proxy is reachable"
-                        + " here, so it needs PostgreSQL's wire protocol with SCRAM-SHA-256 written by hand (issue 14)",
-                GoApp.command());
+        ContractTarget.startProcess("go", "goroutine", GoApp.MAX_CONCURRENT_REQUESTS, GoApp.command());
     }
 
     @AfterSuite

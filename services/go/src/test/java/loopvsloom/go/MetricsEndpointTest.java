@@ -53,7 +53,9 @@ class MetricsEndpointTest {
                 && s.contains("uri=\"/geofence\"") && s.contains("status=\"200\"") && s.contains("le=\"0.001\""));
         for (String name : List.of("http_server_in_flight", "http_server_requests_rejected_total", "go_goroutines",
                 "go_sched_latencies_seconds_bucket", "go_sched_gomaxprocs_threads", "go_threads",
-                "go_memory_classes_heap_stacks_bytes", "process_cpu_seconds_total", "process_resident_memory_bytes")) {
+                "go_memory_classes_heap_stacks_bytes", "process_cpu_seconds_total", "process_resident_memory_bytes",
+                "db_pool_max_connections", "db_pool_active_connections", "db_pool_idle_connections",
+                "db_pool_pending_requests", "db_pool_acquire_seconds_bucket")) {
             assertThat(samples).as(name).anyMatch(s -> s.startsWith(name + "{"));
         }
     }
