@@ -4,7 +4,8 @@
 #
 #   docker build --target reactive -t loop-vs-loom/reactive:dev .
 #
-# Targets: downstream, reactive, virtual, platform (the virtual jar in platform mode), gateway, loadtest.
+# Targets: downstream, reactive, virtual, platform (the virtual jar in platform mode), gateway, loadtest, and
+# database-migrate (services/database's jar: brings a PostgreSQL's schema and data up to date, then exits).
 # docker-compose.yml builds all of them; k8s/README.md shows the loop for kind, minikube and a registry.
 # BuildKit (the default builder since Docker 23) keeps Maven's repository in a cache mount between builds; the mount is
 # sharing=locked, so two builds at once (compose builds every target in parallel) take turns instead of writing the same
@@ -20,12 +21,13 @@ COPY . .
 # Only the apps and what they need (-am); the wrapper fetches Maven 3.9.11, the toolchains plugin takes this JDK 25.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     ./mvnw -B --no-transfer-progress -DskipTests \
-      -pl services/downstream,services/reactive,services/virtual,gateway -am package \
+      -pl services/downstream,services/reactive,services/virtual,gateway,services/database -am package \
  && mkdir -p /out \
  && cp services/downstream/target/downstream-0.1.0-SNAPSHOT.jar /out/downstream.jar \
  && cp services/reactive/target/reactive-0.1.0-SNAPSHOT.jar /out/reactive.jar \
  && cp services/virtual/target/virtual-0.1.0-SNAPSHOT.jar /out/virtual.jar \
- && cp gateway/target/gateway-0.1.0-SNAPSHOT.jar /out/gateway.jar
+ && cp gateway/target/gateway-0.1.0-SNAPSHOT.jar /out/gateway.jar \
+ && cp services/database/target/database-0.1.0-SNAPSHOT.jar /out/database.jar
 
 # The load harness on its own, so the apps' images never wait for (or break with) it.
 FROM ${JDK_IMAGE} AS build-loadtest
@@ -90,6 +92,15 @@ ENV PORT=8080 MANAGEMENT_PORT=9080 \
     REACTIVE_URL=http://reactive:8081 VIRTUAL_URL=http://virtual:8082 PLATFORM_URL=http://platform:8083 \
     GO_URL=http://go:8085 NODE_URL=http://node:8086
 EXPOSE 8080 9080
+
+# The database's migrations (Flyway, services/database): run once before the styles by compose's database-migrate
+# service and k8s's database-migrate Job, against the PostgreSQL that libpq's variables name (PGHOST, PGPORT,
+# PGDATABASE, PGUSER, PGPASSWORD); applied migrations are recorded there, so a second run changes nothing. A one-shot
+# command, not a server: no ports, no health check. (The jar also holds an embedded PostgreSQL for ./demo, unused here.)
+FROM jvm AS database-migrate
+WORKDIR /tmp
+COPY --from=build /out/database.jar /app/database.jar
+ENTRYPOINT ["java", "-jar", "/app/database.jar", "migrate"]
 
 # The harness: a CLI, not a server (scenarios are built into its jar). No health check; arguments come from compose
 # or the k8s Job. It works in /tmp, the one writable folder, so its default report/ folder lands there too; compose

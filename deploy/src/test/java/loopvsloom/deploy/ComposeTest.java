@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class ComposeTest {
     @Test
     void theServicesAreTheAppsMonitoringAndTheHarness() {
         List<String> expected = new ArrayList<>(Apps.ALL.stream().map(App::name).toList());
-        expected.addAll(List.of("prometheus", "grafana", "loadtest"));
+        expected.addAll(List.of("postgres", "database-migrate", "prometheus", "grafana", "loadtest"));
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(service("loadtest").get("profiles")).as("the harness runs only when asked").isEqualTo(List.of("loadtest"));
         services.keySet().stream().filter(s -> !s.equals("loadtest"))
@@ -158,16 +159,24 @@ class ComposeTest {
         return Apps.isApp(name) && !Apps.byName(name).jvm() && !service(name).containsKey("healthcheck");
     }
 
+    /** The commands that run once and exit (no health check: the services after them wait for their exit code). */
+    private static final Set<String> ONE_SHOT = Set.of("loadtest", "database-migrate");
+
     @Test
     void healthChecksGateTheStartOrder() {
         for (String name : services.keySet()) {
             Map<String, Object> service = service(name);
-            if (!name.equals("loadtest") && !ownImageHealthCheck(name)) {
+            if (!ONE_SHOT.contains(name) && !ownImageHealthCheck(name)) {
                 Map<String, Object> check = Repo.map(service.get("healthcheck"), name + " healthcheck");
                 List<Object> test = Repo.list(check.get("test"), name + " healthcheck test");
                 assertThat(test.get(0)).as(name + " healthcheck runs a command, no shell").isEqualTo("CMD");
                 if (Apps.isApp(name)) {
                     assertThat(test).as(name + ": the image's curl-free check").containsExactly("CMD", "/app/healthcheck");
+                } else if (name.equals("postgres")) {
+                    // No HTTP in PostgreSQL: its own client's check, over TCP (the first start's setup server listens on
+                    // the socket only, so this passes once the real server is up).
+                    assertThat(test).as("postgres: pg_isready over TCP on loopback").startsWith("CMD", "pg_isready")
+                            .contains("--host=127.0.0.1");
                 } else {
                     assertThat(String.join(" ", test.stream().map(String::valueOf).toList()))
                             .as(name + " health URL").contains("http://127.0.0.1:");
@@ -178,8 +187,14 @@ class ComposeTest {
             if (dependsOn != null) {
                 Repo.map(dependsOn, name + " depends_on").forEach((dependency, condition) -> {
                     assertThat(services).as(name + " depends on " + dependency).containsKey(dependency);
-                    assertThat(Repo.map(condition, name + " -> " + dependency).get("condition")).as(name + " -> " + dependency)
-                            .isEqualTo("service_healthy");
+                    Object waitsFor = Repo.map(condition, name + " -> " + dependency).get("condition");
+                    if (ONE_SHOT.contains(dependency)) {
+                        assertThat(waitsFor).as(name + " -> " + dependency + ": waits until it has run, and run well")
+                                .isEqualTo("service_completed_successfully");
+                        assertThat(service(dependency).get("restart")).as(dependency + " runs once").isEqualTo("no");
+                        return;
+                    }
+                    assertThat(waitsFor).as(name + " -> " + dependency).isEqualTo("service_healthy");
                     assertThat(service(dependency).containsKey("healthcheck") || ownImageHealthCheck(dependency))
                             .as(dependency + " has a healthcheck to wait for").isTrue();
                 });
@@ -187,8 +202,11 @@ class ComposeTest {
         }
         assertThat(dependencies("gateway")).containsExactlyInAnyOrderElementsOf(Apps.STYLES.stream().map(App::name).toList());
         for (App style : Apps.STYLES) {
-            assertThat(dependencies(style.name())).containsExactly("downstream");
+            assertThat(dependencies(style.name())).as(style.name() + ": downstream, PostgreSQL, and its data migrated")
+                    .containsExactlyInAnyOrder("downstream", "postgres", "database-migrate");
         }
+        assertThat(dependencies("database-migrate")).containsExactly("postgres");
+        assertThat(dependencies("postgres")).isEmpty();
         assertThat(dependencies("loadtest")).containsExactly("gateway");
         assertThat(dependencies("grafana")).containsExactly("prometheus");
     }
@@ -203,7 +221,7 @@ class ComposeTest {
             assertThat(service).as(name + ": deploy.resources is applied by Compose v2 only, its reservations.cpus by "
                     + "nobody outside Swarm; service-level limits by every Compose").doesNotContainKeys("deploy",
                     "cpu_shares", "mem_reservation");
-            if (!Apps.isApp(name) && !name.equals("loadtest")) {
+            if (!Apps.isApp(name) && !name.equals("loadtest") && !name.equals("postgres") && !name.equals("database-migrate")) {
                 continue;
             }
             assertThat(service).as(name + " limits").containsKeys("cpus", "mem_limit", "memswap_limit");
@@ -231,7 +249,20 @@ class ComposeTest {
             assertThat(service.get("read_only")).as(name + " read_only").isEqualTo(true);
             assertThat(service.get("cap_drop")).as(name + " cap_drop").isEqualTo(List.of("ALL"));
             assertThat(service.get("security_opt")).as(name + " security_opt").isEqualTo(List.of("no-new-privileges:true"));
-            assertThat(service).as(name).doesNotContainKeys("privileged", "cap_add", "user");
+            assertThat(service).as(name).doesNotContainKeys("privileged", "cap_add");
+            if (name.equals("postgres")) {
+                // The one exception: the official image starts as root and drops to postgres after chown-ing its
+                // folders, which cap_drop ALL forbids. Started as postgres (uid 999 of the Debian image, as in k8s), the
+                // entrypoint has nothing to chown: its volume is the image's own postgres folder, its tmpfs are made
+                // postgres's, and no capability is needed.
+                assertThat(service.get("user")).as("postgres runs as the image's postgres user").isEqualTo("999:999");
+                assertThat(Repo.list(service.get("tmpfs"), "postgres tmpfs").stream().map(String::valueOf).toList())
+                        .as("postgres: writable, postgres's own socket folder and /tmp").anySatisfy(t -> assertThat(t)
+                                .startsWith("/var/run/postgresql:").contains("uid=999", "gid=999"))
+                        .anySatisfy(t -> assertThat(t).startsWith("/tmp:").contains("uid=999"));
+            } else {
+                assertThat(service).as(name + ": the image's own user").doesNotContainKey("user");
+            }
             if (Apps.isApp(name) || name.equals("loadtest")) {
                 assertThat(Repo.at(service, "ulimits.nofile.soft")).as(name + ": open files for 10,000 connections")
                         .isInstanceOf(Integer.class).matches(n -> (Integer) n >= 40_000);
@@ -245,6 +276,60 @@ class ComposeTest {
                         });
             }
         }
+    }
+
+    @Test
+    void theStylesAndTheMigrationFindPostgresWithOnePassword() {
+        Map<String, String> postgres = environment("postgres");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("PGHOST", "postgres");
+        expected.put("PGPORT", "5432");
+        expected.put("PGDATABASE", postgres.get("POSTGRES_DB"));
+        expected.put("PGUSER", postgres.get("POSTGRES_USER"));
+        expected.put("PGPASSWORD", postgres.get("POSTGRES_PASSWORD"));
+        assertThat(postgres.get("POSTGRES_DB")).as("the database every app's default names").isEqualTo("loopvsloom");
+        assertThat(postgres.get("POSTGRES_USER")).isEqualTo("loopvsloom");
+        assertThat(postgres.get("POSTGRES_PASSWORD")).as("the password: from the environment, a default for a laptop")
+                .matches("\\$\\{POSTGRES_PASSWORD:-[^}]+}");
+        List<String> clients = new ArrayList<>(Apps.STYLES.stream().map(App::name).toList());
+        clients.add("database-migrate");
+        for (String client : clients) {
+            Map<String, String> env = environment(client);
+            expected.forEach((key, value) -> assertThat(env).as(client + " " + key).containsEntry(key, value));
+        }
+        for (App app : List.of(Apps.GATEWAY, Apps.DOWNSTREAM)) {
+            assertThat(environment(app.name()).keySet()).as(app.name() + " never queries PostgreSQL")
+                    .noneMatch(k -> k.startsWith("PG"));
+        }
+        assertThat(service("database-migrate").get("image")).isEqualTo("loop-vs-loom/database-migrate:dev");
+        assertThat(Repo.map(service("database-migrate").get("build"), "build")).isEqualTo(Map.of("context", ".",
+                "target", "database-migrate"));
+        assertThat(Dockerfile.read().stages()).contains("database-migrate");
+
+        assertThat(String.valueOf(service("postgres").get("image"))).as("PostgreSQL 17, the Debian image (postgres = uid"
+                + " 999)").matches("postgres:17\\.\\d+-bookworm");
+
+        // The data: a subfolder of a named volume (which Docker fills from the image's postgres-owned folder).
+        String volume = Repo.list(service("postgres").get("volumes"), "postgres volumes").stream().map(String::valueOf)
+                .filter(v -> v.startsWith("postgres-data:")).findFirst().orElseThrow();
+        String mount = volume.split(":")[1];
+        assertThat(postgres.get("PGDATA")).as("PGDATA inside the volume").startsWith(mount + "/");
+        Map<String, Object> named = Repo.map(Repo.map(compose.get("volumes"), "volumes").get("postgres-data"), "volume");
+        assertThat(Repo.read("README.md")).as("README: how to reset the data").contains("docker volume rm " + named.get("name"));
+        List<String> command = Repo.list(service("postgres").get("command"), "command").stream().map(String::valueOf)
+                .toList();
+        assertThat(Database.maxConnections(command)).as("postgres max_connections: every style's pool")
+                .isGreaterThanOrEqualTo(Apps.STYLES.size() * Database.poolSize() + 1);
+    }
+
+    @Test
+    void composeAndKubernetesRunTheSamePostgres() {
+        StatefulSet set = Manifests.named(Renders.render(Renders.stackOverlays().getFirst()), StatefulSet.class, "postgres")
+                .orElseThrow();
+        assertThat(service("postgres").get("image")).as("one PostgreSQL image in compose and k8s")
+                .isEqualTo(set.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage());
+        assertThat(service("postgres").get("user")).isEqualTo(set.getSpec().getTemplate().getSpec().getSecurityContext()
+                .getRunAsUser() + ":" + set.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsGroup());
     }
 
     @Test

@@ -59,6 +59,13 @@ class DockerfileTest {
             assertThat(dockerfile.stage(app.name()).all("COPY")).as(app.name() + " copies its jar")
                     .containsExactly("--from=build /out/" + app.artifact() + ".jar /app/app.jar");
         }
+        assertThat(selected).as("-pl builds the database's migrations").contains("services/database");
+        assertThat(build).contains("cp services/database/target/database-0.1.0-SNAPSHOT.jar /out/database.jar");
+        assertThat(dockerfile.stage("database-migrate").from()).as("the migration on the JVM stage").isEqualTo("jvm");
+        assertThat(dockerfile.stage("database-migrate").all("COPY")).containsExactly(
+                "--from=build /out/database.jar /app/database.jar");
+        assertThat(dockerfile.effective("database-migrate", "ENTRYPOINT")).as("a one-shot migrate, java as PID 1")
+                .isEqualTo("[\"java\", \"-jar\", \"/app/database.jar\", \"migrate\"]");
         assertThat(String.join(" ", dockerfile.stage("build-loadtest").all("RUN")))
                 .as("the harness built with the modules it needs (apps, testkit): a fresh ~/.m2 in the image has none")
                 .contains("-pl loadtest -am", "cp loadtest/target/loadtest-0.1.0-SNAPSHOT.jar /out/loadtest.jar");
@@ -98,6 +105,7 @@ class DockerfileTest {
     void runsAsANumericNonRootUserWithACappedJvmAndAHealthCheck() {
         List<String> stages = new ArrayList<>(Apps.JVM.stream().map(App::name).toList());
         stages.add("loadtest");
+        stages.add("database-migrate");
         for (String stage : stages) {
             String user = dockerfile.effective(stage, "USER");
             assertThat(user).as(stage + " USER").matches("[1-9][0-9]*(:[1-9][0-9]*)?");

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -35,6 +36,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -53,6 +55,7 @@ import java.util.stream.Stream;
 import loopvsloom.deploy.Apps.App;
 import loopvsloom.deploy.NetworkPolicies.Source;
 import loopvsloom.deploy.Renders.Render;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -89,17 +92,17 @@ class KubernetesManifestsTest {
     @MethodSource("loopvsloom.deploy.Renders#all")
     void selectorsSelectTheirOwnPodsAndReferencesResolve(Renders.Source source) {
         Render render = Renders.render(source);
-        for (Deployment deployment : all(render, Deployment.class)) {
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            assertThat(Selectors.matches(deployment.getSpec().getSelector(), labels))
-                    .as(id(deployment) + " selector matches its pod template").isTrue();
-            for (Deployment other : all(render, Deployment.class)) {
-                if (other != deployment) {
-                    assertThat(Selectors.matches(deployment.getSpec().getSelector(),
-                            other.getSpec().getTemplate().getMetadata().getLabels()))
-                            .as(id(deployment) + " selector must not match " + id(other) + "'s pods").isFalse();
-                }
-            }
+        // Deployments and StatefulSets: each selector matches its own pods and no other workload's.
+        Map<String, LabelSelector> selectors = new LinkedHashMap<>();
+        all(render, Deployment.class).forEach(d -> selectors.put(id(d), d.getSpec().getSelector()));
+        all(render, StatefulSet.class).forEach(s -> selectors.put(id(s), s.getSpec().getSelector()));
+        selectors.forEach((owner, selector) -> podTemplates(render).forEach((other, template) ->
+                assertThat(Selectors.matches(selector, template.getMetadata().getLabels()))
+                        .as(owner + " selector " + (other.equals(owner) ? "matches its pod template" : "must not match "
+                                + other + "'s pods")).isEqualTo(other.equals(owner))));
+        for (StatefulSet set : all(render, StatefulSet.class)) {
+            assertThat(named(render, Service.class, set.getSpec().getServiceName())).as(id(set) + " serviceName")
+                    .isPresent();
         }
         for (Service service : all(render, Service.class)) {
             List<PodTemplateSpec> pods = podTemplates(render).values().stream()
@@ -370,7 +373,7 @@ class KubernetesManifestsTest {
         List<Source> sources = new ArrayList<>();
         sources.add(Source.external());
         List<String> pods = new ArrayList<>(Apps.ALL.stream().map(App::name).toList());
-        pods.addAll(List.of("prometheus", "grafana", "loadtest", "intruder"));
+        pods.addAll(List.of("prometheus", "grafana", "loadtest", "postgres", "database-migrate", "intruder"));
         for (String app : pods) {
             sources.add(Source.pod(ns, Map.of("app", app)));
         }
@@ -401,12 +404,36 @@ class KubernetesManifestsTest {
         }
         Map<String, String> prometheus = Map.of("app", "prometheus");
         Map<String, String> grafana = Map.of("app", "grafana");
+        if (render.has("database")) {
+            Map<String, String> postgres = named(render, StatefulSet.class, "postgres").orElseThrow().getSpec().getTemplate()
+                    .getMetadata().getLabels();
+            List<String> clients = new ArrayList<>(Apps.STYLES.stream().map(App::name).toList());
+            clients.add("database-migrate");
+            for (Source from : sources) {
+                boolean expected = ns.equals(from.namespace()) && clients.contains(from.labels().get("app"));
+                assertThat(model.allows(from, ns, postgres, 5432)).as(from.description() + " -> postgres:5432 (the styles"
+                        + " and the migration Job only)").isEqualTo(expected);
+            }
+        }
         for (Source from : sources) {
             boolean grafanaHere = ns.equals(from.namespace()) && "grafana".equals(from.labels().get("app"));
             boolean loadTestHere = ns.equals(from.namespace()) && "loadtest".equals(from.labels().get("app"));
             assertThat(model.allows(from, ns, prometheus, 9090)).as(from.description() + " -> prometheus:9090 (Grafana,"
                     + " and the load test's --prometheus)").isEqualTo(grafanaHere || loadTestHere);
             assertThat(model.allows(from, ns, grafana, 3000)).as(from.description() + " -> grafana:3000").isFalse();
+        }
+    }
+
+    @Test
+    void theClusterOverlaysTakeEveryImageOfTheProjectFromTheRegistry() {
+        for (Renders.Source overlay : Renders.sources()) {
+            if (!overlay.name().startsWith("k8s/overlays/cluster")) {
+                continue;
+            }
+            podTemplates(Renders.render(overlay)).forEach((owner, template) -> containers(template.getSpec()).forEach(c ->
+                    assertThat(c.getImage()).as(overlay + " " + owner + "/" + c.getName() + ": a project image is pulled"
+                            + " from the registry (the overlay's images: list), never loop-vs-loom/<app>:dev")
+                            .doesNotStartWith("loop-vs-loom/")));
         }
     }
 

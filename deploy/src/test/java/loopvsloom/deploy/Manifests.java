@@ -10,9 +10,11 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,13 +43,27 @@ final class Manifests {
         return object.getKind() + "/" + object.getMetadata().getName();
     }
 
-    /** Every pod the render makes, by its owner (Deployment/x, Job/y) or as itself (Pod/z). */
+    /** Every pod the render makes, by its owner (Deployment/x, StatefulSet/s, Job/y) or as itself (Pod/z). */
     static Map<String, PodTemplateSpec> podTemplates(Render render) {
         Map<String, PodTemplateSpec> templates = new LinkedHashMap<>();
         all(render, Deployment.class).forEach(d -> templates.put(id(d), d.getSpec().getTemplate()));
+        all(render, StatefulSet.class).forEach(s -> templates.put(id(s), statefulPod(s)));
         all(render, Job.class).forEach(j -> templates.put(id(j), j.getSpec().getTemplate()));
         all(render, Pod.class).forEach(p -> templates.put(id(p), new PodTemplateSpec(p.getMetadata(), p.getSpec())));
         return templates;
+    }
+
+    /**
+     * A StatefulSet's pod as its controller makes it: the template plus a persistentVolumeClaim volume for each of its
+     * volumeClaimTemplates (claim {@code <template>-<set>-<ordinal>}), which the containers mount by the template's name.
+     */
+    static PodTemplateSpec statefulPod(StatefulSet set) {
+        PodTemplateSpecBuilder pod = new PodTemplateSpecBuilder(set.getSpec().getTemplate());
+        Optional.ofNullable(set.getSpec().getVolumeClaimTemplates()).orElse(List.of()).forEach(claim -> pod.editSpec()
+                .addNewVolume().withName(claim.getMetadata().getName()).withNewPersistentVolumeClaim()
+                .withClaimName(claim.getMetadata().getName() + "-" + set.getMetadata().getName() + "-0")
+                .endPersistentVolumeClaim().endVolume().endSpec());
+        return pod.build();
     }
 
     static List<Container> containers(PodSpec pod) {

@@ -16,15 +16,15 @@ import java.util.stream.Collectors;
  * Everything the checks render, as a cluster would hold it: k8s/base; each stack overlay under k8s/overlays; each
  * load-test overlay (one without resources, applied beside a running stack) together with every stack overlay of the
  * same family (kind*, cluster*); and base with every combination of the components (generated under target/; at most
- * one scaling and one monitoring component, as the overlays use them), so a component that only works beside another
- * shows up.
+ * one scaling and one monitoring component, as the overlays use them, and always the database, as every stack overlay
+ * has it), so a component that only works beside another shows up.
  */
 final class Renders {
 
     static final String NAMESPACE = "loop-vs-loom";
 
     static final List<String> COMPONENTS = List.of("monitoring", "monitoring-operator", "network-policies", "loadtest",
-            "fixed", "autoscaled");
+            "fixed", "autoscaled", "database");
 
     /** One rendered set of objects: where it comes from, which components it holds, its objects. */
     record Render(String name, List<Path> dirs, Set<String> components, List<HasMetadata> objects) {
@@ -88,7 +88,8 @@ final class Renders {
         for (String scaling : new String[] {null, "fixed", "autoscaled"}) {
             for (String monitoring : new String[] {null, "monitoring", "monitoring-operator"}) {
                 for (int optional = 0; optional < 4; optional++) {
-                    Set<String> chosen = new TreeSet<>();
+                    // Every stack overlay has the database: the combinations too (base alone is rendered without).
+                    Set<String> chosen = new TreeSet<>(Set.of("database"));
                     if (scaling != null) {
                         chosen.add(scaling);
                     }
@@ -100,9 +101,6 @@ final class Renders {
                     }
                     if ((optional & 2) != 0) {
                         chosen.add("loadtest");
-                    }
-                    if (chosen.isEmpty()) {
-                        continue;
                     }
                     String name = "base+" + String.join("+", chosen);
                     sources.add(new Source(name, List.of(combination(name, chosen)), chosen));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpecBuilder;
@@ -42,6 +43,9 @@ class ScalingTest {
         for (App app : Apps.ALL) {
             Deployment deployment = named(render, Deployment.class, app.name()).orElseThrow();
             guaranteedWholeCpus(id(deployment), appContainer(deployment));
+        }
+        for (StatefulSet set : all(render, StatefulSet.class)) {
+            set.getSpec().getTemplate().getSpec().getContainers().forEach(c -> guaranteedWholeCpus(id(set), c));
         }
         for (Job job : all(render, Job.class)) {
             job.getSpec().getTemplate().getSpec().getContainers().forEach(c -> guaranteedWholeCpus(id(job), c));
