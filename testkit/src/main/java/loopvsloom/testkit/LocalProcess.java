@@ -177,6 +177,28 @@ public final class LocalProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /**
+     * SIGSTOP: the process stops where it is, as a stalled backend does, until {@link #resume()}. The kernel still
+     * accepts connections to its ports, so a caller's requests wait for it, neither refused nor answered.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process carries on, and serves what waited for it. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    // The JDK sends only SIGTERM and SIGKILL. The shell's own kill sends the others (a kill binary may be missing).
+    private void signal(String signal) {
+        String line = "kill -s " + signal + " " + process.pid();
+        Command.Result sent = Command.of("sh", "-c", line).timeout(Duration.ofSeconds(10)).run();
+        if (!sent.succeeded()) {
+            throw new IllegalStateException(name + ": " + line + " failed: " + sent.output());
+        }
+    }
+
     /** Waits for the process to exit; true when it did within the time. */
     public boolean awaitExit(Duration timeout) {
         try {

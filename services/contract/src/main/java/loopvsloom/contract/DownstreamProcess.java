@@ -50,6 +50,15 @@ final class DownstreamProcess implements AutoCloseable {
         process.kill();
     }
 
+    /** SIGSTOP: every call waits for it (connections are still accepted) until {@link #resume()}. */
+    synchronized void pause() {
+        process.pause();
+    }
+
+    synchronized void resume() {
+        process.resume();
+    }
+
     /** Starts it again on the same ports if it was killed (the app's client reconnects on its next call). */
     synchronized void revive() {
         if (!process.isAlive()) {

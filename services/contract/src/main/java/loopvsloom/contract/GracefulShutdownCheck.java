@@ -41,21 +41,31 @@ public final class GracefulShutdownCheck {
             HttpRequest warm = HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1")).build();
             assertThat(client.send(warm, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
+            // The downstream is paused until after the signal: the accepted requests wait for it, so they are still
+            // in flight when the signal comes however slowly a busy machine runs this test (their 1 s alone is not).
             List<CompletableFuture<HttpResponse<String>>> accepted = new ArrayList<>();
-            for (int i = 0; i < IN_FLIGHT; i++) {
-                accepted.add(client.sendAsync(HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1000"))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
-            }
-            awaitInFlight(client, app, IN_FLIGHT);
+            long signalled;
+            int readiness;
+            long readinessDownMillis;
+            app.downstream().pause();
+            try {
+                for (int i = 0; i < IN_FLIGHT; i++) {
+                    accepted.add(client.sendAsync(HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1000"))
+                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+                }
+                awaitInFlight(client, app, IN_FLIGHT);
 
-            long signalled = System.nanoTime();
-            app.process().terminate();
-            int readiness = app.readiness();
-            for (int i = 0; i < 20 && readiness == 200; i++) {
-                Thread.sleep(50);
+                signalled = System.nanoTime();
+                app.process().terminate();
                 readiness = app.readiness();
+                for (int i = 0; i < 20 && readiness == 200; i++) {
+                    Thread.sleep(50);
+                    readiness = app.readiness();
+                }
+                readinessDownMillis = (System.nanoTime() - signalled) / 1_000_000;
+            } finally {
+                app.downstream().resume();
             }
-            long readinessDownMillis = (System.nanoTime() - signalled) / 1_000_000;
 
             int failures = 0;
             for (CompletableFuture<HttpResponse<String>> answer : accepted) {
