@@ -48,8 +48,7 @@ class FaultContractTest {
     @Test
     void erroringDownstreamIs502OnQuoteAndIo() {
         Http.Answer quote = Http.get(base, "/quote?sku=SKU-1&qty=1&deadlineMs=2000", "X-Failure-Rate", "1");
-        assertProblem(quote, 502);
-        assertThat(quote.millis()).isLessThan(2_000L);
+        assertEndedByADownstreamCallWithinTheDeadline(quote);
         assertProblem(Http.get(base, "/io?ms=10", "X-Failure-Rate", "1"), 502);
         awaitNothingInFlight(target.managementUrl());
     }
@@ -71,8 +70,7 @@ class FaultContractTest {
         FaultTarget faults = faultTarget();
         faults.killDownstream();
         Http.Answer quote = Http.get(faults.baseUrl(), "/quote?sku=SKU-1&qty=1&deadlineMs=2000");
-        assertProblem(quote, 502);
-        assertThat(quote.millis()).isLessThan(2_000L);
+        assertEndedByADownstreamCallWithinTheDeadline(quote);
         assertProblem(Http.get(faults.baseUrl(), "/io?ms=10"), 502);
         assertProblem(Http.get(faults.baseUrl(), "/stream?count=3&intervalMs=10"), 502);
         assertNothingLeftBehind(faults);
@@ -161,6 +159,17 @@ class FaultContractTest {
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /**
+     * A quote that a failed downstream call ended before the deadline did: its 502 names that call. Had the deadline
+     * come first, the app's timer would have ended the quote with a 504 (slowDownstreamPastTheDeadlineIs504WithinIt).
+     * The deadline runs on the app's clock, so the app's answer says whether it was met; this test's clock would add
+     * its own waits on a busy machine (a 502 decided in time once measured 2,067 ms here).
+     */
+    private static void assertEndedByADownstreamCallWithinTheDeadline(Http.Answer quote) {
+        assertProblem(quote, 502);
+        assertThat(quote.json().get("detail").asText()).matches("downstream (inventory|price|shipping) failed");
     }
 
     private static void assertProblem(Http.Answer answer, int status) {
