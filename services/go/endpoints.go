@@ -42,12 +42,14 @@ func (a *app) geofence(w http.ResponseWriter, r *http.Request, q query) error {
 
 // cpu is the pure-CPU knob, computed in the request's goroutine like the lookup.
 func (a *app) cpu(w http.ResponseWriter, r *http.Request, q query) error {
+	// tag::cpu[]
 	work, err := domain.ParseWork(q.get("work"))
 	if err != nil {
 		return err
 	}
 	writeJSON(w, a.zones.CpuWork(work))
 	return nil
+	// end::cpu[]
 }
 
 var streamBuffers = sync.Pool{New: func() any { b := make([]byte, 32*1024); return &b }}

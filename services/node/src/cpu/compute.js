@@ -7,6 +7,7 @@ const { city, geofenceAnswer } = require('../geofence/zones');
 const { runCpuWork } = require('./cpu-work');
 const { WorkerPool } = require('./worker-pool');
 
+// tag::on-the-loop[]
 function onTheLoop(vertices) {
   const zones = city(vertices);
   return {
@@ -16,6 +17,7 @@ function onTheLoop(vertices) {
     close: async () => {},
   };
 }
+// end::on-the-loop[]
 
 function onWorkers(vertices, size) {
   const pool = new WorkerPool(require.resolve('./cpu-worker'), size, { vertices });

@@ -2,8 +2,10 @@ package loopvsloom.loadtest;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import loopvsloom.loadtest.lab.Lab;
 import loopvsloom.loadtest.lab.LabPlan;
@@ -12,6 +14,7 @@ import loopvsloom.loadtest.lab.LabRunner;
 import loopvsloom.loadtest.lab.LabSession;
 import loopvsloom.loadtest.lab.Labs;
 import loopvsloom.loadtest.lab.Preflight;
+import loopvsloom.loadtest.lab.Runtimes;
 import loopvsloom.loadtest.lab.Snippets;
 import loopvsloom.loadtest.run.Shard;
 import picocli.CommandLine.Command;
@@ -72,6 +75,14 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for the lab's report (default: ROOT/report/lab-NN).")
     Path out;
 
+    @Option(names = "--app-command", paramLabel = "NAME=WORDS", description = "How an app that is not a jar (go,"
+            + " node) starts: its command, one word a line (./demo passes its recipe's).")
+    Map<String, String> appCommands = new LinkedHashMap<>();
+
+    @Option(names = "--app-missing", paramLabel = "NAME=WHY", description = "An app ./demo cannot run here, and why"
+            + " (its runtime is not installed): the labs that need it refuse to run, the others run.")
+    Map<String, String> appsMissing = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         Path repo = root.toAbsolutePath().normalize();
@@ -83,7 +94,7 @@ final class LabCommand implements Callable<Integer> {
                 return 0;
             }
             case "check" -> {
-                return Preflight.run(repo, portOffset, System.out) ? 0 : 1;
+                return Preflight.run(repo, portOffset, runtimes(), System.out) ? 0 : 1;
             }
             case "snippets" -> {
                 return Snippets.run(repo, write, System.out) ? 0 : 1;
@@ -92,6 +103,10 @@ final class LabCommand implements Callable<Integer> {
                 return runLab(repo);
             }
         }
+    }
+
+    private Runtimes runtimes() {
+        return Runtimes.of(appCommands, appsMissing);
     }
 
     private int runLab(Path repo) throws InterruptedException {
@@ -114,7 +129,8 @@ final class LabCommand implements Callable<Integer> {
         List<String> options = appJavaOptions.isBlank() ? List.of()
                 : Arrays.asList(appJavaOptions.trim().split("\\s+"));
         LabReport result;
-        try (LabSession session = new LabSession(repo, stateFolder, java, options, portOffset, System.err, quiet)) {
+        try (LabSession session = new LabSession(repo, stateFolder, java, options, portOffset, runtimes(),
+                System.err, quiet)) {
             if (keep) {
                 session.keepRunning();
             }

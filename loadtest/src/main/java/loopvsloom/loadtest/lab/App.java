@@ -18,12 +18,17 @@ public record App(Kind kind, List<String> environments, List<String> jvmFlags, M
     public static final String LAB = "lab";
     public static final String SOLUTION = "lab-solution";
 
-    /** The programs of the demo's layout, as apps/apps.conf (the one home of ports and modules) describes them. */
+    /**
+     * The programs of the demo's layout, as apps/apps.conf (the one home of ports and modules) describes them. Go and
+     * node are not jars: ./demo builds them and tells the lab how to start them, or why it cannot.
+     */
     public enum Kind {
         DOWNSTREAM("downstream"),
         REACTIVE("reactive"),
         VIRTUAL("virtual"),
-        PLATFORM("platform");
+        PLATFORM("platform"),
+        GO("go"),
+        NODE("node");
 
         private final String app;
 
@@ -42,6 +47,11 @@ public record App(Kind kind, List<String> environments, List<String> jvmFlags, M
 
         public String module() {
             return line().module();
+        }
+
+        /** Started from its jar by the lab itself; else by the command ./demo's recipe for it gives. */
+        public boolean isJar() {
+            return "jar".equals(line().recipe());
         }
 
         /** The jar's name before its version: the module's folder name. */

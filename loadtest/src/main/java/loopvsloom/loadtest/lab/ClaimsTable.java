@@ -24,6 +24,21 @@ final class ClaimsTable {
         return table(plan.expectations());
     }
 
+    /**
+     * The guide's list of the labs: each one's link, idea, and what its quick form checks with the bounds, from the
+     * labs' classes as the READMEs' tables are.
+     */
+    static String labs() {
+        StringBuilder out = new StringBuilder("| lab | effect | what `--quick` checks (expected) |\n|---|---|---|\n");
+        for (Lab lab : Labs.all()) {
+            String claims = lab.plan(LabPlan.Mode.QUICK).expectations().stream()
+                    .map(e -> e.claim() + ": " + e.expected()).collect(java.util.stream.Collectors.joining("; "));
+            out.append("| [").append(lab.number()).append("](").append(lab.folder()).append("/README.md) | ")
+                    .append(cell(lab.title())).append(" | ").append(cell(claims)).append(" |\n");
+        }
+        return out.toString();
+    }
+
     static String table(List<Expectation> expectations) {
         StringBuilder out = new StringBuilder("| claim | expected | why |\n|---|---|---|\n");
         for (Expectation e : expectations) {

@@ -31,8 +31,11 @@ final class LabProcesses implements AutoCloseable {
     /** A slow laptop with a cold disk can take this long to start a JVM app under load. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
-    /** Where and how apps run: the repository, the state folder, the JVM and its flags, the port offset. */
-    record Settings(Path root, Path state, String java, List<String> javaOptions, int portOffset) {
+    /**
+     * Where and how apps run: the repository, the state folder, the JVM and its flags, the port offset, and how the
+     * apps that are not jars start.
+     */
+    record Settings(Path root, Path state, String java, List<String> javaOptions, int portOffset, Runtimes runtimes) {
     }
 
     private record Running(App app, Process process) {
@@ -125,13 +128,16 @@ final class LabProcesses implements AutoCloseable {
     }
 
     private Process start(App app) {
-        Path jar = jar(app.kind());
         List<String> command = new ArrayList<>();
-        command.add(settings.java());
-        command.addAll(settings.javaOptions());
-        command.addAll(app.jvmFlags());
-        command.add("-jar");
-        command.add(jar.toString());
+        if (app.kind().isJar()) {
+            command.add(settings.java());
+            command.addAll(settings.javaOptions());
+            command.addAll(app.jvmFlags());
+            command.add("-jar");
+            command.add(jar(app.kind()).toString());
+        } else {
+            command.addAll(settings.runtimes().command(app));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(settings.state().resolve(app.name() + ".log").toFile());
         Map<String, String> env = builder.environment();

@@ -47,6 +47,9 @@ public final class LabRunner {
         if (solutions) {
             plan = plan.withSolutions();
         }
+        session.runtimes().cannotRun(plan).ifPresent(why -> {
+            throw new LabError("lab " + lab.number() + " cannot run here: " + why);
+        });
         long t0 = System.nanoTime();
         double loadBefore = loadAverage();
         String started = Instant.now().toString();

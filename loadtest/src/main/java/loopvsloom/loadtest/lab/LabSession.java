@@ -22,6 +22,7 @@ import loopvsloom.loadtest.run.Targets;
 public final class LabSession implements AutoCloseable {
 
     private final LabProcesses processes;
+    private final Runtimes runtimes;
     private final LabHttp http;
     private final Engine engine = new Engine(1);
     private final Progress progress;
@@ -30,11 +31,12 @@ public final class LabSession implements AutoCloseable {
     private Campaign campaign;
     private int campaignStarts = -1;
 
-    public LabSession(Path root, Path state, String java, List<String> javaOptions, int portOffset, PrintStream err,
-                      boolean quiet) {
+    public LabSession(Path root, Path state, String java, List<String> javaOptions, int portOffset,
+                      Runtimes runtimes, PrintStream err, boolean quiet) {
         this.progress = new Progress(err, quiet);
-        this.processes = new LabProcesses(new LabProcesses.Settings(root, state, java, javaOptions, portOffset),
-                progress::note);
+        this.runtimes = runtimes;
+        this.processes = new LabProcesses(new LabProcesses.Settings(root, state, java, javaOptions, portOffset,
+                runtimes), progress::note);
         this.http = new LabHttp(portOffset);
         this.targets = new Targets("127.0.0.1", portOffset, false);
     }
@@ -42,6 +44,10 @@ public final class LabSession implements AutoCloseable {
     /** Leaves the apps running when the session ends (./demo lab N --keep). */
     public void keepRunning() {
         processes.keepRunning();
+    }
+
+    Runtimes runtimes() {
+        return runtimes;
     }
 
     void ensure(List<App> apps) {

@@ -32,8 +32,9 @@ public final class Preflight {
     }
 
     /** Prints one line per finding and returns whether every lab can run (no FAIL). */
-    public static boolean run(Path root, int portOffset, PrintStream out) {
+    public static boolean run(Path root, int portOffset, Runtimes runtimes, PrintStream out) {
         List<Finding> findings = findings(root, portOffset);
+        findings.addAll(runtimes(runtimes));
         for (Finding f : findings) {
             out.printf(Locale.ROOT, "  %-4s  %s%n", f.level(), f.what());
             if (!f.fix().isEmpty()) {
@@ -42,8 +43,7 @@ public final class Preflight {
         }
         boolean ok = findings.stream().noneMatch(f -> f.level() == Level.FAIL);
         long warnings = findings.stream().filter(f -> f.level() == Level.WARN).count();
-        out.println(ok ? "lab check: ready" + (warnings > 0 ? " (" + warnings + " warning(s): the labs run, with"
-                + " weaker or slower effects)" : "") : "lab check: NOT ready: fix the FAIL lines, then run"
+        out.println(ok ? "lab check: ready" + (warnings > 0 ? " (" + warnings + " warning(s): read them above)" : "") : "lab check: NOT ready: fix the FAIL lines, then run"
                 + " ./demo lab check again");
         return ok;
     }
@@ -80,6 +80,29 @@ public final class Preflight {
                 + " scrapes the apps for the labs' queries", "")
                 : new Finding(Level.OK, "prometheus not installed (optional: the labs print every figure they"
                 + " check; install it for the Prometheus queries)", ""));
+        return findings;
+    }
+
+    /** Go and node: optional, each needed by the labs that run it; without it those labs refuse, the others run. */
+    static List<Finding> runtimes(Runtimes runtimes) {
+        List<Finding> findings = new ArrayList<>();
+        for (App.Kind kind : App.Kind.values()) {
+            List<Integer> needing = Labs.all().stream().filter(lab -> lab.plan(LabPlan.Mode.QUICK).phases().stream()
+                    .flatMap(p -> p.apps().stream()).anyMatch(app -> app.kind() == kind)).map(Lab::number).toList();
+            if (kind.isJar() || needing.isEmpty()) {
+                continue;
+            }
+            String labs = "lab" + (needing.size() > 1 ? "s " : " ") + needing.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String missing = runtimes.missing().get(kind.app());
+            if (missing == null && !runtimes.commands().containsKey(kind.app())) {
+                continue;
+            }
+            findings.add(missing == null
+                    ? new Finding(Level.OK, kind.app() + " ready (" + labs + ")", "")
+                    : new Finding(Level.WARN, "optional, for " + labs + " only: " + missing + "; the other labs run",
+                    ""));
+        }
         return findings;
     }
 

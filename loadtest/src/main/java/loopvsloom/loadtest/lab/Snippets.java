@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * {@code <!-- code: path/File.java#region -->} … {@code <!-- /code -->}, and the source marks the region with
  * {@code // tag::region[]} … {@code // end::region[]} (Asciidoctor's convention, as in micronaut-guides). A lab's
  * claims are shown the same way: {@code <!-- claims: N -->} (its quick form) or {@code <!-- claims: N check -->} (its
- * exercise's check) … {@code <!-- /claims -->} holds the table of {@link ClaimsTable}. This finds every block whose
- * copy differs from its source, and with --write puts the source's text in.
+ * exercise's check) … {@code <!-- /claims -->} holds the table of {@link ClaimsTable}, and {@code <!-- labs -->} …
+ * {@code <!-- /labs -->} the guide's list of every lab with its bounds. This finds every block whose copy differs from
+ * its source, and with --write puts the source's text in.
  */
 public final class Snippets {
 
@@ -29,6 +30,8 @@ public final class Snippets {
                     + "<!-- /code -->", Pattern.DOTALL);
     private static final Pattern CLAIMS = Pattern.compile(
             "<!-- claims: (?<source>\\d+(?: check)?) -->\\n(?<body>.*?)<!-- /claims -->", Pattern.DOTALL);
+    private static final Pattern LABS = Pattern.compile(
+            "<!-- (?<source>labs) -->\\n(?<body>.*?)<!-- /labs -->", Pattern.DOTALL);
     private static final Pattern MARKER =
             Pattern.compile("^\\s*(?://|#|<!--)\\s*(?:tag|end)::[\\w-]+\\[\\]\\s*(?:-->)?\\s*$");
 
@@ -64,6 +67,7 @@ public final class Snippets {
                 String text = Files.readString(readme, StandardCharsets.UTF_8);
                 String updated = copy(root, readme, copy(root, readme, text, BLOCK, m -> code(root, m), drifts), CLAIMS,
                         m -> ClaimsTable.of(m.group("source")), drifts);
+                updated = copy(root, readme, updated, LABS, m -> ClaimsTable.labs(), drifts);
                 if (write && !updated.equals(text)) {
                     Files.writeString(readme, updated, StandardCharsets.UTF_8);
                 }

@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import loopvsloom.loadtest.result.Machine;
+import loopvsloom.testkit.Command;
+import loopvsloom.testkit.Tool;
 
 /**
  * Runs labs from a test as ./demo lab does, against the jars the reactor built: the repository above this module,
@@ -26,7 +32,30 @@ final class LabRun {
     /** A session for several labs in a row; apps stay up between labs that need them alike. */
     static LabSession session() {
         return new LabSession(ROOT, TARGET.resolve("lab-state"), ProcessHandle.current().info().command()
-                .orElse("java"), List.of("-Xms128m", "-Xmx512m"), freeOffset(), System.err, true);
+                .orElse("java"), List.of("-Xms128m", "-Xmx512m"), freeOffset(), runtimes(), System.err, true);
+    }
+
+    /** Go built into target/ where it is installed (as ./demo's go recipe does), node from its folder. */
+    static Runtimes runtimes() {
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        Optional<Path> go = Tool.GO.find();
+        if (go.isPresent()) {
+            Path binary = TARGET.resolve("lab-bin").resolve("go");
+            Command.Result built = Command.of(go.get().toString(), "build", "-o", binary.toString(), ".")
+                    .in(ROOT.resolve("services/go")).env("GOPROXY", "off").env("GOFLAGS", "-mod=readonly")
+                    .timeout(Duration.ofMinutes(5)).run();
+            if (built.succeeded()) {
+                commands.put("go", List.of("env", "HOST=127.0.0.1", binary.toString()));
+            } else {
+                missing.put("go", "go build failed: " + built.output());
+            }
+        } else {
+            missing.put("go", "go not installed (install: " + Tool.GO.install() + ")");
+        }
+        commands.put("node", List.of("env", "HOST=127.0.0.1", "node",
+                ROOT.resolve("services/node/src/server.js").toString()));
+        return new Runtimes(commands, missing);
     }
 
     static LabReport run(LabSession session, Lab lab, LabPlan.Mode mode, boolean solutions)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import loopvsloom.testkit.Tool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -34,6 +35,10 @@ class LabsIT {
     Stream<DynamicContainer> everyLab() {
         return Labs.all().stream().map(lab -> DynamicContainer.dynamicContainer(lab.folder(), List.of(
                 DynamicTest.dynamicTest("its quick form holds every claim", () -> {
+                    if (lab.plan(LabPlan.Mode.QUICK).phases().stream().flatMap(p -> p.apps().stream())
+                            .anyMatch(app -> app.kind() == App.Kind.GO)) {
+                        Tool.GO.require("workshop lab " + lab.number() + " (goroutines beside virtual threads)");
+                    }
                     LabReport report = LabRun.run(session, lab, LabPlan.Mode.QUICK, false);
                     assertThat(report.failures()).as("steps not measured").isEmpty();
                     assertThat(report.outcomes()).allMatch(Expectation.Outcome::holds);

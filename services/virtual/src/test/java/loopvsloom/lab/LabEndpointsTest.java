@@ -44,7 +44,8 @@ class LabEndpointsTest {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
 
             for (String path : new String[] {"/lab/pin/class-init?ms=1", "/lab/flood/bounded?ms=1",
-                    "/lab/quote/sequential?sku=A&qty=1", "/lab/stock?sku=A", "/lab/exercise/ranking"}) {
+                    "/lab/quote/sequential?sku=A&qty=1", "/lab/stock?sku=A", "/lab/exercise/ranking",
+                    "/lab/exercise/batch?work=1"}) {
                 assertThat(get(server, path).statusCode()).as(path).isEqualTo(404);
             }
         }
