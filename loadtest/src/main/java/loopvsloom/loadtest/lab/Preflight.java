@@ -170,7 +170,8 @@ public final class Preflight {
 
     private static Finding jars(Path root) {
         List<String> missing = new ArrayList<>();
-        for (App.Kind kind : App.Kind.values()) {
+        // Go and node are built by ./demo lab itself (the runtimes' finding says whether it could).
+        for (App.Kind kind : Arrays.stream(App.Kind.values()).filter(App.Kind::isJar).toList()) {
             Path target = root.resolve(kind.module()).resolve("target");
             try (var jars = Files.newDirectoryStream(target, kind.artifact() + "-*.jar")) {
                 if (!jars.iterator().hasNext()) {

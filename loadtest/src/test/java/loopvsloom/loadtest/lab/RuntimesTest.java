@@ -39,4 +39,10 @@ class RuntimesTest {
                         tuple(Preflight.Level.OK, "node ready (lab 9)"));
         assertThat(Preflight.runtimes(Runtimes.none())).isEmpty();
     }
+
+    @Test
+    void thePreflightLooksForJarsOfTheJarAppsOnly() {
+        assertThat(Preflight.findings(LabRun.ROOT, 0)).noneMatch(f -> f.what().contains("services/go")
+                || f.what().contains("services/node"));
+    }
 }
