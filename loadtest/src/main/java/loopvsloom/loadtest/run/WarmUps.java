@@ -27,8 +27,8 @@ public final class WarmUps {
     private static final String JIT_PATH = "/io?ms=1";
     private static final int JIT_USERS = 200;
     /** Each style's code path for a scenario runs this long, at PRIME_USERS, before its first measured run. */
-    private static final Duration PRIME = Duration.ofSeconds(1);
-    private static final int PRIME_USERS = 16;
+    private static final Duration PRIME = Duration.ofSeconds(2);
+    private static final int PRIME_USERS = 64;
     /** The drain after each warm-up, and the time between runs. */
     private static final Duration DRAIN = Duration.ofSeconds(1);
     private static final Duration BETWEEN = Duration.ofMillis(500);
