@@ -53,12 +53,8 @@ final class CpuBesideCheapRequests implements Lab {
         String cpu = "/cpu?work=" + WORK;
         return LabPlan.builder(LabPlan.Mode.CHECK)
                 .with(App.of(App.Kind.DOWNSTREAM), App.of(App.Kind.VIRTUAL, App.LAB))
-                .probe("answer", http -> {
-                    LabHttp.Answer exercise = http.get(App.Kind.VIRTUAL, "/lab/exercise/render?work=100");
-                    LabHttp.Answer reference = http.get(App.Kind.VIRTUAL, "/cpu?work=100");
-                    return ProbeResult.builder().flag("correct", exercise.status() == 200
-                            && exercise.body().equals(reference.body())).text("answer", exercise.body()).build();
-                })
+                .probe("answer", Step.ProbeAction.sameAnswer(App.Kind.VIRTUAL, "/lab/exercise/render?work=100",
+                        App.Kind.VIRTUAL, "/cpu?work=100"))
                 .step(cheap("beside-cpu", "virtual", 100, cpu))
                 .step(cheap("beside-render", "virtual", 100, "/lab/exercise/render?work=" + WORK))
                 .expect(Expectation.that("/lab/exercise/render answers as /cpu does",

@@ -78,12 +78,8 @@ final class FanOutDeadlinesCancellation implements Lab {
         return LabPlan.builder(LabPlan.Mode.CHECK)
                 .with(App.of(App.Kind.DOWNSTREAM), App.of(App.Kind.REACTIVE, App.LAB),
                         App.of(App.Kind.VIRTUAL, App.LAB))
-                .probe("answer", http -> {
-                    LabHttp.Answer exercise = http.get(App.Kind.VIRTUAL, "/lab/exercise/stock?sku=SKU-9");
-                    LabHttp.Answer reference = http.get(App.Kind.REACTIVE, "/lab/stock?sku=SKU-9");
-                    return ProbeResult.builder().flag("correct", exercise.status() == 200
-                            && exercise.body().equals(reference.body())).text("answer", exercise.body()).build();
-                })
+                .probe("answer", Step.ProbeAction.sameAnswer(App.Kind.VIRTUAL, "/lab/exercise/stock?sku=SKU-9",
+                        App.Kind.REACTIVE, "/lab/stock?sku=SKU-9"))
                 .probe("deadline", http -> DownstreamCalls.burst(http, App.Kind.VIRTUAL, path, 30,
                         Integer.toString(SLOW_MS), Duration.ofMillis(SLOW_MS + 700)))
                 .expect(Expectation.that("in time, /lab/exercise/stock answers the stock",

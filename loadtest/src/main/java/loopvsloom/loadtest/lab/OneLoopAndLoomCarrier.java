@@ -68,12 +68,8 @@ final class OneLoopAndLoomCarrier implements Lab {
         String cheap = CpuBesideCheapRequests.CHEAP;
         return LabPlan.builder(LabPlan.Mode.CHECK)
                 .with(App.of(App.Kind.DOWNSTREAM), App.of(App.Kind.REACTIVE, App.LAB, "lab-one-loop"))
-                .probe("answer", http -> {
-                    LabHttp.Answer exercise = http.get(App.Kind.REACTIVE, "/lab/exercise/report?work=100");
-                    LabHttp.Answer reference = http.get(App.Kind.REACTIVE, "/cpu?work=100");
-                    return ProbeResult.builder().flag("correct", exercise.status() == 200
-                            && exercise.body().equals(reference.body())).text("answer", exercise.body()).build();
-                })
+                .probe("answer", Step.ProbeAction.sameAnswer(App.Kind.REACTIVE, "/lab/exercise/report?work=100",
+                        App.Kind.REACTIVE, "/cpu?work=100"))
                 .step(Step.Run.open("beside-loop-cpu", "reactive", cheap, 100)
                         .beside("cpu-heavy", "/lab/loop/cpu?work=" + WORK, 1).settleAfter())
                 .step(Step.Run.open("beside-report", "reactive", cheap, 100)

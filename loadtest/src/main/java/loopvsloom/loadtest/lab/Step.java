@@ -59,5 +59,19 @@ public sealed interface Step {
     @FunctionalInterface
     interface ProbeAction {
         ProbeResult run(LabHttp http) throws Exception;
+
+        /**
+         * An exercise's answer beside the reference's: "correct" when the exercise answers 200 with the same body,
+         * and the exercise's body as "answer".
+         */
+        static ProbeAction sameAnswer(App.Kind exerciseApp, String exercisePath, App.Kind referenceApp,
+                                      String referencePath) {
+            return http -> {
+                LabHttp.Answer exercise = http.get(exerciseApp, exercisePath);
+                LabHttp.Answer reference = http.get(referenceApp, referencePath);
+                return ProbeResult.builder().flag("correct", exercise.status() == 200
+                        && exercise.body().equals(reference.body())).text("answer", exercise.body()).build();
+            };
+        }
     }
 }

@@ -67,12 +67,8 @@ final class VirtualThreadsAreNotGoroutines implements Lab {
     public LabPlan check() {
         return LabPlan.builder(LabPlan.Mode.CHECK)
                 .with(App.of(App.Kind.DOWNSTREAM), App.of(App.Kind.VIRTUAL, App.LAB))
-                .probe("answer", http -> {
-                    LabHttp.Answer exercise = http.get(App.Kind.VIRTUAL, "/lab/exercise/batch?work=100");
-                    LabHttp.Answer reference = http.get(App.Kind.VIRTUAL, "/cpu?work=100");
-                    return ProbeResult.builder().flag("correct", exercise.status() == 200
-                            && exercise.body().equals(reference.body())).text("answer", exercise.body()).build();
-                })
+                .probe("answer", Step.ProbeAction.sameAnswer(App.Kind.VIRTUAL, "/lab/exercise/batch?work=100",
+                        App.Kind.VIRTUAL, "/cpu?work=100"))
                 .step(CpuBesideCheapRequests.cheap("beside-cpu", "virtual", 100, "/cpu?work=" + WORK))
                 .step(CpuBesideCheapRequests.cheap("beside-batch", "virtual", 100, "/lab/exercise/batch?work=" + WORK))
                 .expect(Expectation.that("/lab/exercise/batch answers as /cpu does",
