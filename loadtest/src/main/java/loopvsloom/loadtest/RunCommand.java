@@ -27,6 +27,7 @@ import loopvsloom.loadtest.run.Progress;
 import loopvsloom.loadtest.run.RunSettings;
 import loopvsloom.loadtest.run.Shard;
 import loopvsloom.loadtest.run.StartLine;
+import loopvsloom.loadtest.run.StyleRestarts;
 import loopvsloom.loadtest.run.WarmUps;
 import loopvsloom.loadtest.scenario.Scenario;
 import loopvsloom.loadtest.scenario.Scenarios;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Parameters;
  * default comparison: every scenario in its quick form.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs scenarios (default: the quick form of every scenario) and writes the report.")
+        description = "Runs scenarios (default: the quick form of every scenario that does not restart the styles)"
+                + " and writes the report.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario names or .yml files.")
@@ -105,6 +107,11 @@ final class RunCommand implements Callable<Integer> {
             + " the cost table to count it as served (default: ${DEFAULT-VALUE}).")
     String latencyTarget;
 
+    @Option(names = "--demo", paramLabel = "PATH", description = "The ./demo that started the apps: a scenario whose"
+            + " steps are an app setting (db-pool: DB_POOL_SIZE) runs `PATH restart-styles NAME=VALUE` before each"
+            + " step, and runs only with it. ./demo passes itself.")
+    String demo;
+
     @Option(names = "--quiet", description = "No progress lines, only the tables.")
     boolean quiet;
 
@@ -117,8 +124,17 @@ final class RunCommand implements Callable<Integer> {
         List<Path> dirs = Main.scenarioFolders(folders);
         List<Scenario> scenarios = new ArrayList<>();
         boolean defaultComparison = names.isEmpty();
+        Progress progress = new Progress(System.err, quiet);
         if (defaultComparison) {
-            Scenarios.all(dirs).stream().filter(s -> s.quick() != null).forEach(scenarios::add);
+            for (Scenario s : Scenarios.all(dirs)) {
+                if (s.quick() != null && s.setting() == null) {
+                    scenarios.add(s);
+                } else if (s.quick() != null) {
+                    // Its restarts would take a minute of the default comparison's few, and leave the apps cold.
+                    progress.note("loadtest: " + s.name() + " restarts the styles at each step, so it is not part of"
+                            + " the default comparison: ./demo run " + s.name() + " --quick runs it");
+                }
+            }
         } else {
             names.forEach(n -> scenarios.add(Scenarios.find(n, dirs)));
         }
@@ -127,8 +143,14 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--styles " + String.join(",", styles) + " names a style that is not"
                     + " running here (--without " + String.join(",", without) + ")");
         }
+        StyleRestarts restarts = demo == null ? StyleRestarts.none()
+                : StyleRestarts.by(List.of(demo, "restart-styles"));
         List<Scenario> planned = new ArrayList<>();
         for (Scenario s : scenarios) {
+            if (s.setting() != null && !restarts.possible()) {
+                throw new IllegalArgumentException(s.name() + " restarts the styles with " + s.setting().env()
+                        + " at each step, which only ./demo can: ./demo run " + s.name());
+            }
             Scenario chosen = (quick || defaultComparison ? s.quickened() : s).with(steps,
                     warmup == null ? null : Scenarios.parseDuration(warmup),
                     duration == null ? null : Scenarios.parseDuration(duration), repetitions, styles).without(without);
@@ -138,7 +160,6 @@ final class RunCommand implements Callable<Integer> {
         }
         MetricCatalog catalog = serverMetrics == null ? MetricCatalog.builtIn() : MetricCatalog.read(serverMetrics);
         Duration estimate = planned.stream().map(Scenario::estimate).reduce(WarmUps.estimate(planned), Duration::plus);
-        Progress progress = new Progress(System.err, quiet);
         progress.note(String.format(Locale.ROOT, "loadtest: %d scenario(s) %s, about %d min %02d s; report in %s/",
                 planned.size(), planned.stream().map(Scenario::name).toList(), estimate.toMinutes(),
                 estimate.toSecondsPart(), out));
@@ -154,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
                     : ClusterFigures.from(new PrometheusApi(prometheus), catalog, progress);
             Campaign campaign = new Campaign(engine, target.targets(), catalog, progress, new RunSettings(
                     target.allowNonLoopback, part, !noServerMetrics, startLine, cluster,
-                    Scenarios.parseDuration(latencyTarget)));
+                    Scenarios.parseDuration(latencyTarget), restarts));
             for (Scenario scenario : planned) {
                 ScenarioResult result = campaign.run(scenario);
                 done.add(result);

@@ -10,7 +10,6 @@ import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.engine.Second;
 import loopvsloom.loadtest.metrics.Figure;
 import loopvsloom.loadtest.metrics.MetricCatalog;
-import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.Results;
 import loopvsloom.loadtest.result.Row;
 import loopvsloom.loadtest.result.RunResult;
@@ -45,7 +44,7 @@ final class ChartData {
             List<Map<String, Object>> perStep = new ArrayList<>();
             for (double step : s.steps()) {
                 Map<String, Object> one = new LinkedHashMap<>();
-                one.put("label", Numbers.load(step) + " " + s.unit());
+                one.put("label", s.stepLabel(step));
                 Map<String, double[]> pct = new LinkedHashMap<>();
                 result.summary().stream().filter(r -> r.step() == step)
                         .forEach(r -> pct.put(r.style(), r.latency().at(PERCENTILES)));

@@ -90,6 +90,10 @@ public final class HtmlReport {
                 s.model().name().toLowerCase(Locale.ROOT), s.steps().stream().map(Numbers::load).toList(),
                 s.unit(), s.repetitions(), s.durationSeconds(), s.warmupSeconds(),
                 s.via().equals("gateway") ? "through the gateway" : "direct to each app"))).append("</p>");
+        if (s.setting() != null) {
+            out.append("<p class=\"caps\"><b>").append(esc(s.setting())).append(" per step.</b> ")
+                    .append(esc(s.settingSentence())).append(".</p>");
+        }
         out.append("<p class=\"what\"><b>What this shows.</b> ").append(esc(s.what())).append("</p>");
         if (!s.caps().isEmpty()) {
             out.append("<p class=\"caps\"><b>Limits in this setup.</b> ").append(esc(s.caps())).append("</p>");
@@ -140,7 +144,7 @@ public final class HtmlReport {
             for (int i = 0; i < s.steps().size(); i++) {
                 out.append("<option value=\"").append(i).append('"')
                         .append(i == s.steps().size() - 1 ? " selected" : "").append('>')
-                        .append(Numbers.load(s.steps().get(i))).append(' ').append(esc(s.unit()))
+                        .append(esc(s.stepLabel(s.steps().get(i))))
                         .append("</option>");
             }
             out.append("</select>");

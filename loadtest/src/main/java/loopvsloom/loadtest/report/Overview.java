@@ -3,7 +3,6 @@ package loopvsloom.loadtest.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import loopvsloom.loadtest.result.Numbers;
 import loopvsloom.loadtest.result.Row;
 import loopvsloom.loadtest.result.ScenarioInfo;
 import loopvsloom.loadtest.result.ScenarioResult;
@@ -71,7 +70,7 @@ final class Overview {
             Row best = best(atStep);
             out.append("<tr><td class=\"name\"><a href=\"#").append(HtmlReport.esc(s.name())).append("\">")
                     .append(HtmlReport.esc(s.name())).append("</a></td><td>")
-                    .append(HtmlReport.esc(Numbers.load(top) + " " + s.unit())).append("</td><td class=\"style style-")
+                    .append(HtmlReport.esc(s.stepLabel(top))).append("</td><td class=\"style style-")
                     .append(HtmlReport.esc(best.style())).append("\">").append(HtmlReport.esc(best.style()))
                     .append("</td><td class=\"by\">").append(HtmlReport.esc(margin(best, atStep))).append("</td>");
             for (String style : styles) {

@@ -28,6 +28,9 @@ public final class TerminalTable {
         out.append(String.format(Locale.ROOT, "  %s model, %s, %d × %.0f s measured after %.0f s warm-up each, %s%n",
                 s.model().name().toLowerCase(Locale.ROOT), s.request(), s.repetitions(), s.durationSeconds(),
                 s.warmupSeconds(), s.via().equals("gateway") ? "through the gateway" : "direct to each app"));
+        if (s.setting() != null) {
+            out.append("  ").append(s.settingSentence()).append('\n');
+        }
         List<String> header = new ArrayList<>(List.of(s.unit(), "style", "rps", "(min–max)", "p50", "p90", "p99",
                 "p99.9", "max ms", "err%"));
         columns.forEach(m -> header.add(m.column()));

@@ -63,7 +63,8 @@ final class Summary {
 
     static Map<String, String> knees(ScenarioInfo scenario, List<Row> rows) {
         Map<String, String> knees = new LinkedHashMap<>();
-        if (scenario.steps().size() < 2) {
+        if (scenario.steps().size() < 2 || scenario.setting() != null) {
+            // A knee is about growing load; a setting's steps all offer the same.
             return knees;
         }
         for (String style : scenario.styles()) {

@@ -51,28 +51,40 @@ public final class Campaign {
         warmUps.before(scenario);
         List<RunResult> runs = new ArrayList<>();
         int total = scenario.steps().size() * scenario.repetitions() * scenario.styles().size();
-        for (double step : scenario.steps()) {
-            remarks.checkFileDescriptors(scenario, step);
-            for (int rep = 1; rep <= scenario.repetitions(); rep++) {
-                for (String style : scenario.styles()) {
-                    progress.context(String.format(Locale.ROOT, "[%s] %s %s · %s · rep %d/%d · run %d/%d",
-                            scenario.name(), Numbers.load(step), scenario.loadUnit(), style, rep, scenario.repetitions(),
-                            runs.size() + 1, total));
-                    double busy = quiet.await();
-                    settings.startLine().await(scenario.name() + " " + Numbers.load(step) + " " + style + " " + rep);
-                    RunResult run = measurement.run(scenario, style, step, rep, busy);
-                    progress.finished(run, scenario.loadUnit());
-                    remarks.checkServedBy(run);
-                    runs.add(run);
+        try {
+            for (double step : scenario.steps()) {
+                if (scenario.setting() != null) {
+                    settings.restarts().restart(List.of(scenario.setting().assignment(step)), progress);
                 }
+                remarks.checkFileDescriptors(scenario, step);
+                for (int rep = 1; rep <= scenario.repetitions(); rep++) {
+                    for (String style : scenario.styles()) {
+                        progress.context(String.format(Locale.ROOT, "[%s] %s · %s · rep %d/%d · run %d/%d",
+                                scenario.name(), info(scenario).stepLabel(step), style, rep, scenario.repetitions(),
+                                runs.size() + 1, total));
+                        double busy = quiet.await();
+                        settings.startLine().await(scenario.name() + " " + Numbers.load(step) + " " + style + " "
+                                + rep);
+                        RunResult run = measurement.run(scenario, style, step, rep, busy);
+                        progress.finished(run, scenario.stepUnit());
+                        remarks.checkServedBy(run);
+                        runs.add(run);
+                    }
+                }
+            }
+        } finally {
+            if (scenario.setting() != null) {
+                // Back to the defaults every other scenario (and a stack left running by ./demo up) expects.
+                settings.restarts().restart(List.of(), progress);
             }
         }
         return ScenarioResult.of(info(scenario), settings.cluster().addTo(runs));
     }
 
     public ScenarioInfo info(Scenario s) {
-        return new ScenarioInfo(s.name(), s.title(), s.what(), s.caps(), s.model(), s.loadUnit(), s.steps(),
+        return new ScenarioInfo(s.name(), s.title(), s.what(), s.caps(), s.model(), s.stepUnit(), s.steps(),
                 s.styles(), s.repetitions(), s.warmup().toMillis() / 1000.0, s.duration().toMillis() / 1000.0,
-                targets.via(), s.request().path(), settings.latencyTarget().toNanos() / 1e6);
+                targets.via(), s.request().path(), settings.latencyTarget().toNanos() / 1e6,
+                s.setting() == null ? null : s.setting().env(), s.setting() == null ? null : s.setting().load());
     }
 }

@@ -21,13 +21,13 @@ final class Plans {
         this.allowNonLoopback = allowNonLoopback;
     }
 
-    /** The measured flow and the scenario's background flows, against the style's base URL. */
+    /** The measured flow (at the step's load) and the scenario's background flows, against the style's base URL. */
     LoadPlan plan(Scenario scenario, String style, double step) {
         String base = targets.baseUrl(style);
         List<FlowSpec> flows = new ArrayList<>();
         flows.add(new FlowSpec(scenario.name(), target(base + scenario.request().path(), scenario.request().headers()),
-                scenario.model(), shard.share(scenario.model(), step), shard.connections(scenario.maxConnections()),
-                scenario.timeout(), true));
+                scenario.model(), shard.share(scenario.model(), scenario.loadAt(step)),
+                shard.connections(scenario.maxConnections()), scenario.timeout(), true));
         for (Scenario.Background b : scenario.background()) {
             flows.add(new FlowSpec(b.name(), target(base + b.path(), b.headers()), b.model(),
                     shard.share(b.model(), b.load()), shard.connections(b.maxConnections()), scenario.timeout(), false));

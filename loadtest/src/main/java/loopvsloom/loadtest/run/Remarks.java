@@ -29,12 +29,13 @@ final class Remarks {
     /** An app serving N requests that each wait on downstream holds about 2N sockets: more than ulimit -n is errors. */
     void checkFileDescriptors(Scenario scenario, double step) {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            long needed = (long) (scenario.model() == Model.CLOSED ? step : Math.min(step, scenario.maxConnections()));
+            double load = scenario.loadAt(step);
+            long needed = (long) (scenario.model() == Model.CLOSED ? load : Math.min(load, scenario.maxConnections()));
             long limit = unix.getMaxFileDescriptorCount();
             if (2 * needed + 500 > limit) {
                 add(String.format(Locale.ROOT, "%s at %s %s: an app holds about %,d sockets (one in, one to"
                                 + " downstream per request) but the open-file limit here is %,d (ulimit -n); errors"
-                                + " at this step may be the limit, not the style", scenario.name(), Numbers.load(step),
+                                + " at this step may be the limit, not the style", scenario.name(), Numbers.load(load),
                         scenario.loadUnit(), 2 * needed, limit), "  note: ");
             }
         }

@@ -64,7 +64,7 @@ class ReportRendersInChromiumTest {
         var info = Fixtures.info(model, steps, STYLES);
         return ScenarioResult.of(new loopvsloom.loadtest.result.ScenarioInfo(name, info.title(), info.what(),
                 info.caps(), model, info.unit(), steps, STYLES, 2, 1, 2, "direct", info.request(),
-                info.latencyTargetMs()), runs);
+                info.latencyTargetMs(), null, null), runs);
     }
 
     @Test

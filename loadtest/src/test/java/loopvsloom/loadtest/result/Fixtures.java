@@ -45,6 +45,13 @@ public final class Fixtures {
 
     public static ScenarioInfo info(Model model, List<Double> steps, List<String> styles) {
         return new ScenarioInfo("io", "Waiting on a slow downstream", "What it shows.", "Caps.", model,
-                model == Model.OPEN ? "rps" : "users", steps, styles, 2, 1, 2, "direct", "/io?ms=100", 500.0);
+                model == Model.OPEN ? "rps" : "users", steps, styles, 2, 1, 2, "direct", "/io?ms=100", 500.0, null,
+                null);
+    }
+
+    /** A closed scenario whose steps are values of DB_POOL_SIZE, at 400 users each. */
+    public static ScenarioInfo poolSizes(List<Double> steps, List<String> styles) {
+        return new ScenarioInfo("db-pool", "Pool sizes", "What it shows.", "Caps.", Model.CLOSED, "DB_POOL_SIZE",
+                steps, styles, 1, 1, 2, "direct", "/db?ms=50", 500.0, "DB_POOL_SIZE", 400.0);
     }
 }

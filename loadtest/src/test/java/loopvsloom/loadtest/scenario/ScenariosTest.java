@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import loopvsloom.apps.Apps;
+import loopvsloom.database.Main;
 import loopvsloom.loadtest.engine.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ScenariosTest {
 
     @Test
-    void theBuiltInScenariosAreTheEightTheProjectPromises() {
+    void theBuiltInScenariosAreTheNineTheProjectPromises() {
         List<Scenario> all = Scenarios.all(List.of());
 
-        assertThat(all).extracting(Scenario::name)
-                .containsExactly("io", "fanout", "cpu", "mixed", "pool-collapse", "db", "stream", "db-mixed");
+        assertThat(all).extracting(Scenario::name).containsExactly("io", "fanout", "cpu", "mixed", "pool-collapse",
+                "db", "stream", "db-mixed", "db-pool");
         assertThat(all).allSatisfy(s -> {
             assertThat(s.what()).isNotBlank();
             assertThat(s.quick()).isNotNull();
@@ -32,14 +34,74 @@ class ScenariosTest {
 
     @Test
     void theDefaultComparisonFitsInFiveMinutesOnTheWholeAndQuickFormsKeepTheRest() {
-        Duration total = Scenarios.all(List.of()).stream().map(Scenario::quickened).map(Scenario::estimate)
-                .reduce(Duration.ZERO, Duration::plus);
+        // The default comparison: every quick form but those that restart the styles (RunCommand leaves them out).
+        Duration total = Scenarios.all(List.of()).stream().filter(s -> s.setting() == null).map(Scenario::quickened)
+                .map(Scenario::estimate).reduce(Duration.ZERO, Duration::plus);
 
         assertThat(total).isLessThan(Duration.ofMinutes(5));
+        assertThat(Scenarios.find("db-pool", List.of()).quickened().estimate()).isLessThan(Duration.ofMinutes(2));
         Scenario quick = Scenarios.find("pool-collapse", List.of()).quickened();
         assertThat(quick.steps()).containsExactly(3000.0);
         assertThat(quick.drain()).isEqualTo(Duration.ofSeconds(2));
         assertThat(quick.model()).isEqualTo(Model.OPEN);
+    }
+
+    @Test
+    void dbPoolRunsEveryStyleAtEachPoolSizeWithUsersEnoughToSaturateTheLargest() {
+        Scenario pool = Scenarios.find("db-pool", List.of());
+
+        assertThat(pool.setting().env()).isEqualTo("DB_POOL_SIZE");
+        assertThat(pool.steps()).containsExactly(10.0, 50.0, 200.0);
+        assertThat(pool.styles()).isEqualTo(Apps.styleNames());
+        assertThat(pool.setting().load()).as("users beyond the largest pool").isGreaterThan(200.0);
+        assertThat(pool.loadAt(10)).isEqualTo(pool.loadAt(200)).isEqualTo(pool.setting().load());
+        assertThat(pool.stepUnit()).isEqualTo("DB_POOL_SIZE");
+        assertThat(pool.setting().assignment(50)).isEqualTo("DB_POOL_SIZE=50");
+        assertThat(pool.quickened().setting()).as("the quick form keeps the setting").isEqualTo(pool.setting());
+        assertThat(pool.quickened().steps()).containsExactly(10.0, 200.0);
+    }
+
+    @Test
+    void theDemosPostgreSqlHoldsEveryStyleAtDbPoolsLargestPool() {
+        Scenario pool = Scenarios.find("db-pool", List.of());
+        double largest = pool.steps().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        // Beside the pools: PostgreSQL's superuser reserve (3), the migrations, readiness checks, a psql or two.
+        int margin = 20;
+
+        assertThat(Main.MAX_CONNECTIONS).isGreaterThanOrEqualTo((int) largest * Apps.styles().size() + margin);
+        assertThat(pool.caps()).as("the caps say the limit as it is")
+                .contains(String.format(Locale.ROOT, "%,d connections", Main.MAX_CONNECTIONS));
+    }
+
+    @Test
+    void aSettingsStepsAreItsValuesAtOneLoad(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("threads.yml"), """
+                name: threads
+                model: open
+                steps: [1, 2]
+                setting: {env: WORKERS, load: 500}
+                request: {path: "/io?ms=1"}
+                """);
+        Files.writeString(dir.resolve("plain.yml"), """
+                name: plain
+                model: open
+                steps: [1, 2]
+                request: {path: "/io?ms=1"}
+                """);
+        Files.writeString(dir.resolve("no-load.yml"), """
+                name: no-load
+                steps: [1, 2]
+                setting: {env: WORKERS}
+                request: {path: "/io?ms=1"}
+                """);
+
+        Scenario threads = Scenarios.read(dir.resolve("threads.yml"));
+
+        assertThat(threads.loadAt(1)).isEqualTo(500.0);
+        assertThat(threads.stepUnit()).isEqualTo("WORKERS");
+        assertThat(threads.estimate()).as("the restarts count")
+                .isGreaterThan(Scenarios.read(dir.resolve("plain.yml")).estimate());
+        assertThatThrownBy(() -> Scenarios.read(dir.resolve("no-load.yml"))).hasMessageContaining("load");
     }
 
     @Test

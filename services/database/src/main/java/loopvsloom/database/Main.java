@@ -19,6 +19,12 @@ import picocli.CommandLine.Option;
         description = "PostgreSQL for loop-vs-loom: serve an embedded one, or migrate one given by URL.")
 public final class Main {
 
+    /**
+     * The demo's PostgreSQL's max_connections: every style at the db-pool scenario's largest pool (200), with room
+     * to spare for the migrations, readiness checks and superusers (loadtest's ScenariosTest holds them to it).
+     */
+    public static final int MAX_CONNECTIONS = 1200;
+
     /** With no arguments it serves, so ./demo starts it like every other app (java -jar). */
     public static void main(String[] args) {
         int status = new CommandLine(new Main()).execute(args.length == 0 ? new String[] {"serve"} : args);
@@ -44,7 +50,7 @@ public final class Main {
                 description = "Data folder, created on first start and kept (default: DATA_DIR or ${DEFAULT-VALUE}).")
         Path data;
 
-        @Option(names = "--max-connections", defaultValue = "${env:MAX_CONNECTIONS:-1200}",
+        @Option(names = "--max-connections", defaultValue = "${env:MAX_CONNECTIONS:-" + MAX_CONNECTIONS + "}",
                 description = "PostgreSQL's max_connections: room for five styles' pools of up to 200 each"
                         + " (default: MAX_CONNECTIONS or ${DEFAULT-VALUE}).")
         int maxConnections;
