@@ -22,8 +22,9 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Scenario> all = Scenarios.all(Main.scenarioFolders(folders));
-        List<String> loads = all.stream().map(s -> String.join(", ", s.steps().stream().map(Numbers::load)
-                .toList()) + " " + s.loadUnit()).toList();
+        List<String> loads = all.stream().map(s -> (s.setting() == null ? "" : s.setting().env() + " ")
+                + String.join(", ", s.steps().stream().map(Numbers::load).toList())
+                + (s.setting() == null ? "" : " at " + Numbers.load(s.setting().load())) + " " + s.loadUnit()).toList();
         int width = loads.stream().mapToInt(String::length).max().orElse(10);
         for (int i = 0; i < all.size(); i++) {
             Scenario s = all.get(i);

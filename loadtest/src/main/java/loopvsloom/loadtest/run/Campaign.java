@@ -55,6 +55,7 @@ public final class Campaign {
             for (double step : scenario.steps()) {
                 if (scenario.setting() != null) {
                     settings.restarts().restart(List.of(scenario.setting().assignment(step)), progress);
+                    warmUps.afterRestart(scenario);
                 }
                 remarks.checkFileDescriptors(scenario, step);
                 for (int rep = 1; rep <= scenario.repetitions(); rep++) {
@@ -76,6 +77,7 @@ public final class Campaign {
             if (scenario.setting() != null) {
                 // Back to the defaults every other scenario (and a stack left running by ./demo up) expects.
                 settings.restarts().restart(List.of(), progress);
+                warmUps.stylesRestarted();
             }
         }
         return ScenarioResult.of(info(scenario), settings.cluster().addTo(runs));

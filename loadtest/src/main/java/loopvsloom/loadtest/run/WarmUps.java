@@ -49,10 +49,13 @@ public final class WarmUps {
 
     /** About how long the warm-ups of these scenarios take, in a comparison that runs them in this order. */
     public static Duration estimate(List<Scenario> scenarios) {
-        long styles = scenarios.stream().flatMap(s -> s.styles().stream()).distinct().count();
-        long primes = scenarios.stream().mapToLong(s -> s.styles().size()).sum();
-        return HARNESS.plus(DRAIN).plus(JIT.plus(DRAIN).multipliedBy(styles))
-                .plus(PRIME.plus(BETWEEN).multipliedBy(primes));
+        List<Scenario> kept = scenarios.stream().filter(s -> s.setting() == null).toList();
+        long styles = kept.stream().flatMap(s -> s.styles().stream()).distinct().count();
+        long primes = kept.stream().mapToLong(s -> s.styles().size()).sum();
+        long restarted = scenarios.stream().filter(s -> s.setting() != null)
+                .mapToLong(s -> (long) s.steps().size() * s.styles().size()).sum();
+        return HARNESS.plus(DRAIN).plus(JIT.plus(DRAIN).multipliedBy(styles + restarted))
+                .plus(PRIME.plus(BETWEEN).multipliedBy(primes + restarted));
     }
 
     /** Whatever of the three the scenario's run still needs. */
@@ -61,12 +64,32 @@ public final class WarmUps {
             harnessWarm = true;
             harness();
         }
+        if (scenario.setting() != null) {
+            return; // each step restarts the styles, and afterRestart warms them up
+        }
         for (String style : scenario.styles()) {
             if (warmStyles.add(style)) {
                 jit(style);
             }
             prime(scenario, style);
         }
+    }
+
+    /**
+     * After the styles restarted (a scenario's setting), each is a fresh JVM again: its JIT warm-up and the
+     * scenario's path once more, so that no step measures a cold JVM's compiler.
+     */
+    void afterRestart(Scenario scenario) throws InterruptedException {
+        stylesRestarted();
+        for (String style : scenario.styles()) {
+            jit(style);
+            prime(scenario, style);
+        }
+    }
+
+    /** Every style is a fresh JVM again: the next scenario warms each one up anew. */
+    void stylesRestarted() {
+        warmStyles.clear();
     }
 
     /** The harness's own JIT compilation must not fall into the first style's first run. */
