@@ -45,6 +45,10 @@ final class DownstreamProcess implements AutoCloseable {
         return url;
     }
 
+    int port() {
+        return port;
+    }
+
     /** SIGKILL, and wait until the process is gone: its connections break and its port refuses new ones. */
     synchronized void kill() {
         process.kill();

@@ -20,14 +20,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Downstream faults end with the documented status within the deadline, in every style, and leave nothing behind:
  * slow past the deadline → 504; erroring (X-Failure-Rate, which downstream applies to its catalogue calls, not to
  * tick streams) → 502; refusing connections → 502, also for /stream, whose first tick is awaited before the 200;
- * dying mid-stream → the stream is cut (the 200 was already sent: the client sees a truncated body and the
- * connection closed).
- * The last two break a downstream, so they run on a second instance with a downstream of its own (not in a black-box
+ * breaking the HTTP exchange itself (not HTTP, a cut body, a body not JSON, a reset) → 502 naming the call; dying
+ * mid-stream → the stream is cut (the 200 was already sent: the client sees a truncated body and the connection
+ * closed).
+ * The last three break a downstream, so they run on a second instance with a downstream of its own (not in a black-box
  * run; the mid-stream test revives it first). After every fault nothing is left behind: no request in flight, threads
  * back to where they were.
  */
@@ -73,6 +76,26 @@ class FaultContractTest {
         assertEndedByADownstreamCallWithinTheDeadline(quote);
         assertProblem(Http.get(faults.baseUrl(), "/io?ms=10"), 502);
         assertProblem(Http.get(faults.baseUrl(), "/stream?count=3&intervalMs=10"), 502);
+        assertNothingLeftBehind(faults);
+    }
+
+    /**
+     * A downstream that breaks the HTTP exchange itself (not HTTP, a body cut short, a body that is not JSON, a reset
+     * connection) makes the client fail with errors of other kinds than an error status: still a 502 naming the call.
+     */
+    @ParameterizedTest
+    @EnumSource(BrokenDownstream.Break.class)
+    void downstreamBreakingTheExchangeIs502(BrokenDownstream.Break how) throws Exception {
+        FaultTarget faults = faultTarget();
+        try (AutoCloseable broken = faults.breakDownstream(how)) {
+            Http.Answer quote = Http.get(faults.baseUrl(), "/quote?sku=SKU-1&qty=1&deadlineMs=5000");
+            assertEndedByADownstreamCallWithinTheDeadline(quote);
+            assertDownstreamFailed(Http.get(faults.baseUrl(), "/io?ms=10"), "inventory");
+            if (how == BrokenDownstream.Break.NOT_HTTP || how == BrokenDownstream.Break.RESET) {
+                // the other two hand over a first chunk of bytes: a stream relays it, and its 200 is then out
+                assertDownstreamFailed(Http.get(faults.baseUrl(), "/stream?count=3&intervalMs=10"), "ticks");
+            }
+        }
         assertNothingLeftBehind(faults);
     }
 
@@ -170,6 +193,11 @@ class FaultContractTest {
     private static void assertEndedByADownstreamCallWithinTheDeadline(Http.Answer quote) {
         assertProblem(quote, 502);
         assertThat(quote.json().get("detail").asText()).matches("downstream (inventory|price|shipping) failed");
+    }
+
+    private static void assertDownstreamFailed(Http.Answer answer, String call) {
+        assertProblem(answer, 502);
+        assertThat(answer.json().get("detail").asText()).isEqualTo("downstream " + call + " failed");
     }
 
     private static void assertProblem(Http.Answer answer, int status) {

@@ -62,6 +62,19 @@ public final class FaultTarget implements AutoCloseable {
         downstream.revive();
     }
 
+    /**
+     * Puts a {@link BrokenDownstream} in the real downstream's place, on its port, until the answer is closed; then the
+     * real one is started again.
+     */
+    AutoCloseable breakDownstream(BrokenDownstream.Break how) {
+        downstream.kill();
+        BrokenDownstream broken = BrokenDownstream.on(downstream.port(), how);
+        return () -> {
+            broken.close();
+            downstream.revive();
+        };
+    }
+
     /** Whether this instance has a PostgreSQL of its own, which the tests may stop. */
     public boolean databaseCanBeStopped() {
         return database != null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,13 +87,30 @@ class QuoteFanOutTest {
         assertThat(downstream.cancelled).containsExactlyInAnyOrder("price", "shipping");
     }
 
+    /** Any error of a call is a 502 naming it, not only the client's own HttpClientException (a reset connection). */
+    @Test
+    void aCallFailingWithAnyErrorIs502NamingIt() {
+        FakeDownstream downstream = new FakeDownstream(-50, 1_000, 1_000)
+                .failingWith(new IOException("Connection reset by peer"));
+
+        StepVerifier.withVirtualTime(() -> quote(downstream, "2000"))
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(50))
+                .expectErrorSatisfies(e -> {
+                    assertThat(((ProblemException) e).status().getCode()).isEqualTo(502);
+                    assertThat(e.getMessage()).isEqualTo("downstream inventory failed");
+                })
+                .verify();
+    }
+
     private static Mono<HttpResponse<Quote>> quote(DownstreamClient downstream, String deadlineMs) {
         return new QuoteController(downstream, servedBy).quote("SKU-1", "2", deadlineMs, null, null);
     }
 
     /**
      * Answers inventory, price and shipping after the given virtual milliseconds each (negative: fails after that
-     * long), noting when each call started and which were cancelled.
+     * long, with the client's HttpClientException unless told another error), noting when each call started and which
+     * were cancelled.
      */
     private static final class FakeDownstream implements DownstreamClient {
 
@@ -101,11 +119,17 @@ class QuoteFanOutTest {
         private final long inventoryMs;
         private final long priceMs;
         private final long shippingMs;
+        private Throwable failure;
 
         FakeDownstream(long inventoryMs, long priceMs, long shippingMs) {
             this.inventoryMs = inventoryMs;
             this.priceMs = priceMs;
             this.shippingMs = shippingMs;
+        }
+
+        FakeDownstream failingWith(Throwable failure) {
+            this.failure = failure;
+            return this;
         }
 
         @Override
@@ -132,7 +156,8 @@ class QuoteFanOutTest {
             return Mono.defer(() -> {
                 startedAtMillis.add(VirtualTimeScheduler.get().now(TimeUnit.MILLISECONDS));
                 Mono<Long> wait = Mono.delay(Duration.ofMillis(Math.abs(millis)));
-                return millis < 0 ? wait.then(Mono.<T>error(new HttpClientException(name + " refused")))
+                Throwable error = failure != null ? failure : new HttpClientException(name + " refused");
+                return millis < 0 ? wait.then(Mono.<T>error(error))
                         : wait.thenReturn(answer);
             }).doOnCancel(() -> cancelled.add(name));
         }

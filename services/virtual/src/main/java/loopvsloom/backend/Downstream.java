@@ -1,10 +1,13 @@
 package loopvsloom.backend;
 
-import io.micronaut.http.client.exceptions.HttpClientException;
 import java.util.function.Supplier;
 import loopvsloom.web.ProblemException;
 
-/** How every style treats a failed downstream call: the caller gets a 502, whatever the client threw. */
+/**
+ * How every style treats a failed downstream call: the caller gets a 502, whatever the client threw — its own
+ * HttpClientException, or anything else on the way (the blocking bridge rethrows a checked error, such as a reset
+ * connection's IOException, wrapped in Reactor's ReactiveException).
+ */
 public final class Downstream {
 
     private Downstream() {
@@ -13,7 +16,7 @@ public final class Downstream {
     public static <T> T failuresAs502(String call, Supplier<T> request) {
         try {
             return request.get();
-        } catch (HttpClientException e) {
+        } catch (RuntimeException e) {
             throw ProblemException.downstream(call, e);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import reactor.core.Exceptions;
 
 /**
  * The virtual quote's fan-out against a fake downstream that answers when the test says, not after a sleep: the three
@@ -73,8 +75,27 @@ class QuoteFanOutTest {
     }
 
     /**
+     * Any failure of a call is a 502 naming it, not only the client's own HttpClientException: a blocking bridge over a
+     * publisher rethrows a checked error (a reset connection's IOException) wrapped in Reactor's ReactiveException.
+     */
+    @Test
+    void aCallFailingWithAnyExceptionIs502NamingIt() {
+        FakeDownstream downstream = new FakeDownstream(false,
+                Exceptions.propagate(new IOException("Connection reset by peer")));
+
+        QuoteController controller = new QuoteController(downstream, servedBy, fanout);
+
+        assertThatThrownBy(() -> controller.quote("SKU-1", "2", "30000", null, null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status().getCode()).isEqualTo(502);
+                    assertThat(e.getMessage()).isEqualTo("downstream inventory failed");
+                });
+    }
+
+    /**
      * Each call waits until all three have started; then answers at once, or (hang) blocks until interrupted, as a
-     * blocking HTTP call parks until its answer comes or its thread is interrupted.
+     * blocking HTTP call parks until its answer comes or its thread is interrupted; or (inventoryFailure) inventory
+     * throws that.
      */
     private static final class FakeDownstream implements DownstreamClient {
 
@@ -82,9 +103,15 @@ class QuoteFanOutTest {
         final CountDownLatch allInterrupted = new CountDownLatch(3);
         final List<String> interrupted = new CopyOnWriteArrayList<>();
         private final boolean hang;
+        private final RuntimeException inventoryFailure;
 
         FakeDownstream(boolean hang) {
+            this(hang, null);
+        }
+
+        FakeDownstream(boolean hang, RuntimeException inventoryFailure) {
             this.hang = hang;
+            this.inventoryFailure = inventoryFailure;
         }
 
         @Override
@@ -112,6 +139,9 @@ class QuoteFanOutTest {
             try {
                 if (!allStarted.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException(name + ": the other calls never started beside it");
+                }
+                if (inventoryFailure != null && name.equals("inventory")) {
+                    throw inventoryFailure;
                 }
                 if (hang) {
                     new CountDownLatch(1).await();
