@@ -6,10 +6,11 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * What Micronaut and Netty do on an event loop that BlockHound reports but that is not request-time blocking: calls
  * made once, lazily (reading service files for its first error response; seeding the SSL context, from /dev/urandom, when the
- * first downstream call builds the HTTP client), and two locks held for a few instructions that park only when
+ * first downstream call builds the HTTP client), and three locks held for a few instructions that park only when
  * contended (each seen once here on a busy machine, as a 500): the client pool's hand-over of a request to a
- * connection (a LinkedBlockingQueue insert) and Netty's buffer allocator growing its per-thread magazines. Anything
- * else BlockHound finds fails the test that triggered it.
+ * connection (a LinkedBlockingQueue insert), Netty's buffer allocator growing its per-thread magazines, and the bean
+ * context's cache of bean definitions (a ConcurrentHashMap bin lock), which an error response looks up its handler in.
+ * Anything else BlockHound finds fails the test that triggered it.
  */
 public final class MicronautAllowances implements BlockHoundIntegration {
 
@@ -20,5 +21,6 @@ public final class MicronautAllowances implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("io.micronaut.http.netty.SslContextAutoLoader", "autoLoad");
         builder.allowBlockingCallsInside("io.micronaut.http.client.netty.Pool49$PendingRequest", "dispatchLocal");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        builder.allowBlockingCallsInside("io.micronaut.context.DefaultBeanContext", "findConcreteCandidate");
     }
 }
