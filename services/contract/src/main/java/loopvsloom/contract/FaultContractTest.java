@@ -60,23 +60,25 @@ class FaultContractTest {
     void downstreamDyingMidStreamCutsTheStreamWithinSeconds() throws Exception {
         FaultTarget faults = faultTarget();
         faults.reviveDownstream(); // another fault test may have killed it
+        long threads = faults.liveThreads();
         HttpResponse<InputStream> response = Http.stream(faults.baseUrl(), "/stream?count=1000&intervalMs=50");
         assertThat(response.statusCode()).isEqualTo(200);
         CompletableFuture<Integer> lines = CompletableFuture.supplyAsync(() -> readLines(response.body(), faults));
         int read = lines.get(15, TimeUnit.SECONDS);
         assertThat(read).as("ticks before the cut").isBetween(3, 999);
-        assertNothingLeftBehind(faults);
+        assertNothingLeftBehind(faults, threads);
     }
 
     @Test
     void refusedDownstreamIs502WithinTheDeadline() {
         FaultTarget faults = faultTarget();
+        long threads = faults.liveThreads();
         faults.killDownstream();
         Http.Answer quote = Http.get(faults.baseUrl(), "/quote?sku=SKU-1&qty=1&deadlineMs=2000");
         assertEndedByADownstreamCallWithinTheDeadline(quote);
         assertProblem(Http.get(faults.baseUrl(), "/io?ms=10"), 502);
         assertProblem(Http.get(faults.baseUrl(), "/stream?count=3&intervalMs=10"), 502);
-        assertNothingLeftBehind(faults);
+        assertNothingLeftBehind(faults, threads);
     }
 
     /**
@@ -87,6 +89,7 @@ class FaultContractTest {
     @EnumSource(BrokenDownstream.Break.class)
     void downstreamBreakingTheExchangeIs502(BrokenDownstream.Break how) throws Exception {
         FaultTarget faults = faultTarget();
+        long threads = faults.liveThreads();
         try (AutoCloseable broken = faults.breakDownstream(how)) {
             Http.Answer quote = Http.get(faults.baseUrl(), "/quote?sku=SKU-1&qty=1&deadlineMs=5000");
             assertEndedByADownstreamCallWithinTheDeadline(quote);
@@ -96,7 +99,7 @@ class FaultContractTest {
                 assertDownstreamFailed(Http.get(faults.baseUrl(), "/stream?count=3&intervalMs=10"), "ticks");
             }
         }
-        assertNothingLeftBehind(faults);
+        assertNothingLeftBehind(faults, threads);
     }
 
     private FaultTarget faultTarget() {
@@ -106,18 +109,18 @@ class FaultContractTest {
     }
 
     /**
-     * After a fault: nothing in flight, the JVM's platform threads back near where they were (the slack is platform
-     * mode's fixed pools, which start a thread per task until full; an app that is not a JVM has no such gauge: 0),
-     * and no thread left in a thread-per-task executor (virtual threads are not in that gauge: a thread dump lists
+     * After a fault: nothing in flight, the JVM's platform threads back near where they were as the test started (the
+     * slack is platform mode's fixed pools, which start a thread per task until full; an app that is not a JVM has no
+     * such gauge: 0), and no thread left in a thread-per-task executor (virtual threads are not in that gauge: a thread dump lists
      * them by the executor that started them; reactive and platform mode have none, their pools are fixed). Go's
      * counterpart: every goroutine a request, a downstream call or a broken stream started has ended (other apps have
      * no such gauge: 0); the slack is the test client's keep-alive connections, a goroutine each, which come and go.
      */
-    private static void assertNothingLeftBehind(FaultTarget faults) {
+    private static void assertNothingLeftBehind(FaultTarget faults, long threadsBefore) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String metrics = Http.get(faults.managementUrl(), "/prometheus").body();
             assertThat(gauge(metrics, "http_server_in_flight")).isZero();
-            assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(faults.threadBaseline() + 16);
+            assertThat(gauge(metrics, "jvm_threads_live_threads")).isLessThanOrEqualTo(threadsBefore + 16);
             assertThat(threadsOfThreadPerTaskExecutors()).as("threads left in thread-per-task executors").isZero();
             assertThat(gauge(metrics, "go_goroutines")).as("goroutines (go)")
                     .isLessThanOrEqualTo(faults.goroutineBaseline() + 4);

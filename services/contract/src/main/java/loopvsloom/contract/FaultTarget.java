@@ -7,8 +7,8 @@ import loopvsloom.database.PostgresServer;
 
 /**
  * A second app instance beside the main one, with a downstream process of its own that a fault test may kill and
- * revive: warmed up when made, with the number of live platform threads (or goroutines) it then had, so a test can
- * check that a fault left nothing behind; and a PostgreSQL of its own that a fault test may stop and start again (none
+ * revive: warmed up when made, with the number of goroutines it then had (and its live platform threads on demand),
+ * so a test can check that a fault left nothing behind; and a PostgreSQL of its own that a fault test may stop and start again (none
  * when the suites run on a database given by URL).
  */
 public final class FaultTarget implements AutoCloseable {
@@ -18,7 +18,6 @@ public final class FaultTarget implements AutoCloseable {
     private final DownstreamProcess downstream;
     private final PostgresServer database;
     private final AutoCloseable app;
-    private final long threadBaseline;
     private final long goroutineBaseline;
 
     FaultTarget(URI baseUrl, URI managementUrl, DownstreamProcess downstream, PostgresServer database,
@@ -30,7 +29,6 @@ public final class FaultTarget implements AutoCloseable {
         this.app = app;
         warmUp(baseUrl);
         String metrics = Http.get(managementUrl, "/prometheus").body();
-        this.threadBaseline = FaultContractTest.gauge(metrics, "jvm_threads_live_threads");
         this.goroutineBaseline = FaultContractTest.gauge(metrics, "go_goroutines");
     }
 
@@ -42,9 +40,12 @@ public final class FaultTarget implements AutoCloseable {
         return managementUrl;
     }
 
-    /** Live platform threads after the warm-up, before any fault (0 for an app that does not report them). */
-    public long threadBaseline() {
-        return threadBaseline;
+    /**
+     * Live platform threads now (0 for an app that does not report them): a fault test's baseline, taken as it starts,
+     * since platform mode's fixed pools add a thread per task until full, so every earlier test's requests raise it.
+     */
+    public long liveThreads() {
+        return FaultContractTest.gauge(Http.get(managementUrl, "/prometheus").body(), "jvm_threads_live_threads");
     }
 
     /** Goroutines after the warm-up, before any fault (0 for an app that is not written in Go). */
