@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import loopvsloom.loadtest.lab.Lab;
+import loopvsloom.loadtest.lab.LabDatabase;
 import loopvsloom.loadtest.lab.LabPlan;
 import loopvsloom.loadtest.lab.LabReport;
 import loopvsloom.loadtest.lab.LabRunner;
@@ -83,6 +84,21 @@ final class LabCommand implements Callable<Integer> {
             + " (its runtime is not installed): the labs that need it refuse to run, the others run.")
     Map<String, String> appsMissing = new LinkedHashMap<>();
 
+    @Option(names = "--database-env", paramLabel = "NAME=VALUE", description = "Where the apps find PostgreSQL"
+            + " (libpq's PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD): given to every app a lab starts.")
+    Map<String, String> databaseEnv = new LinkedHashMap<>();
+
+    @Option(names = "--database-command", paramLabel = "WORDS", description = "How the demo's own PostgreSQL starts,"
+            + " one word a line (./demo passes its recipe's); without it --database-env names one that runs already.")
+    String databaseCommand;
+
+    @Option(names = "--database-management-port", description = "The started PostgreSQL's readiness port.")
+    int databaseManagementPort;
+
+    @Option(names = "--database-missing", paramLabel = "WHY", description = "Why no PostgreSQL can be had here: the"
+            + " labs that query one refuse to run, the others run.")
+    String databaseMissing;
+
     @Override
     public Integer call() throws Exception {
         Path repo = root.toAbsolutePath().normalize();
@@ -94,7 +110,7 @@ final class LabCommand implements Callable<Integer> {
                 return 0;
             }
             case "check" -> {
-                return Preflight.run(repo, portOffset, runtimes(), System.out) ? 0 : 1;
+                return Preflight.run(repo, portOffset, runtimes(), database(), System.out) ? 0 : 1;
             }
             case "snippets" -> {
                 return Snippets.run(repo, write, System.out) ? 0 : 1;
@@ -107,6 +123,17 @@ final class LabCommand implements Callable<Integer> {
 
     private Runtimes runtimes() {
         return Runtimes.of(appCommands, appsMissing);
+    }
+
+    private LabDatabase database() {
+        if (databaseMissing != null) {
+            return LabDatabase.none(databaseMissing);
+        }
+        if (databaseCommand != null) {
+            return LabDatabase.started(databaseEnv, databaseCommand, databaseManagementPort);
+        }
+        return databaseEnv.isEmpty() ? LabDatabase.none("no PostgreSQL given: run the labs through ./demo lab, which"
+                + " starts the demo's own") : LabDatabase.running(databaseEnv);
     }
 
     private int runLab(Path repo) throws InterruptedException {
@@ -130,7 +157,7 @@ final class LabCommand implements Callable<Integer> {
                 : Arrays.asList(appJavaOptions.trim().split("\\s+"));
         LabReport result;
         try (LabSession session = new LabSession(repo, stateFolder, java, options, portOffset, runtimes(),
-                System.err, quiet)) {
+                database(), System.err, quiet)) {
             if (keep) {
                 session.keepRunning();
             }

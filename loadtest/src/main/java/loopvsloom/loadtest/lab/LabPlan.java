@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * What one lab (or one exercise check) does: phases, each a set of running apps and the steps run against them, in
  * order, then the expectations judged on everything measured. Every run of the plan uses the same timing.
+ * {@code database}: its apps query PostgreSQL, which the session starts (or finds) before the first phase.
  */
-public record LabPlan(List<Phase> phases, List<Expectation> expectations, Timing timing) {
+public record LabPlan(List<Phase> phases, List<Expectation> expectations, Timing timing, boolean database) {
 
     /** The apps that must run (restarted when their configuration changes) and what to do with them. */
     public record Phase(List<App> apps, List<Step> steps) {
@@ -36,7 +37,7 @@ public record LabPlan(List<Phase> phases, List<Expectation> expectations, Timing
     public LabPlan withSolutions() {
         List<Phase> swapped = phases.stream()
                 .map(p -> new Phase(p.apps().stream().map(App::withSolutions).toList(), p.steps())).toList();
-        return new LabPlan(swapped, expectations, timing);
+        return new LabPlan(swapped, expectations, timing, database);
     }
 
     /** Collects phases and expectations in the order a lab reads. */
@@ -47,6 +48,7 @@ public record LabPlan(List<Phase> phases, List<Expectation> expectations, Timing
         private final List<Expectation> expectations = new ArrayList<>();
         private List<App> apps;
         private List<Step> steps;
+        private boolean database;
 
         Builder(Timing timing) {
             this.timing = timing;
@@ -57,6 +59,12 @@ public record LabPlan(List<Phase> phases, List<Expectation> expectations, Timing
             apps = List.of(running);
             steps = new ArrayList<>();
             phases.add(new Phase(apps, steps));
+            return this;
+        }
+
+        /** The apps query PostgreSQL: the session provides one (PG* variables in every app) for the whole plan. */
+        public Builder database() {
+            database = true;
             return this;
         }
 
@@ -79,7 +87,7 @@ public record LabPlan(List<Phase> phases, List<Expectation> expectations, Timing
 
         public LabPlan build() {
             return new LabPlan(phases.stream().map(p -> new Phase(p.apps(), List.copyOf(p.steps()))).toList(),
-                    List.copyOf(expectations), timing);
+                    List.copyOf(expectations), timing, database);
         }
     }
 }

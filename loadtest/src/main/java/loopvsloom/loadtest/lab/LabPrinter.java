@@ -22,6 +22,9 @@ final class LabPrinter {
         {"pinned", "style", "pinned/s"},
         {"vthreads-queued", "style", "vt queued"},
         {"pool-queued", "style", "pool queued"},
+        {"db-active", "style", "db active"},
+        {"db-pending", "style", "db pending"},
+        {"db-wait", "style", "db wait ms"},
         {"in-flight", "downstream", "downstream in flight"},
     };
 

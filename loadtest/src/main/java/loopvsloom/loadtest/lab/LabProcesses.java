@@ -24,18 +24,23 @@ import java.util.function.Consumer;
 /**
  * Starts the apps a lab needs the way ./demo does (copies of the jars, the demo's ports shifted by the offset, a pid
  * file and a log per app in the state folder, so ./demo status and ./demo down see them) and stops them again, unless
- * the lab was asked to keep them running.
+ * the lab was asked to keep them running. A lab that queries PostgreSQL gets the demo's own, started by ./demo's
+ * recipe for it before its apps, and every app gets the database's PG* variables.
  */
 final class LabProcesses implements AutoCloseable {
 
     /** A slow laptop with a cold disk can take this long to start a JVM app under load. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** The database's first start builds its data (kept in the state folder): as long as ./demo allows for it. */
+    private static final Duration DATABASE_READY_TIMEOUT = Duration.ofSeconds(900);
+    private static final String DATABASE = "database";
 
     /**
      * Where and how apps run: the repository, the state folder, the JVM and its flags, the port offset, and how the
      * apps that are not jars start.
      */
-    record Settings(Path root, Path state, String java, List<String> javaOptions, int portOffset, Runtimes runtimes) {
+    record Settings(Path root, Path state, String java, List<String> javaOptions, int portOffset, Runtimes runtimes,
+                    LabDatabase database) {
     }
 
     private record Running(App app, Process process) {
@@ -45,6 +50,7 @@ final class LabProcesses implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<String, Path> jars = new HashMap<>();
+    private Process database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Stops the apps when the harness is stopped (Ctrl-C, ./demo's cleanup), which skips close(). */
     private final Thread onExit = new Thread(this::stopAllUnlessKept, "lab-apps-stop");
@@ -77,7 +83,7 @@ final class LabProcesses implements AutoCloseable {
             }
             if (current != null) {
                 log.accept("lab: restarting " + app.name() + " as " + app.describe());
-                stop(current);
+                stop(current.app().name(), current.process());
                 running.remove(app.name());
             }
             toStart.add(app);
@@ -88,17 +94,47 @@ final class LabProcesses implements AutoCloseable {
         starts++;
         long t0 = System.nanoTime();
         for (App app : toStart) {
-            stopLeftover(app);
-            requireFree(app.kind().port() + settings.portOffset(), app);
-            requireFree(app.kind().managementPort() + settings.portOffset(), app);
+            stopLeftover(app.name());
+            requireFree(app.kind().port() + settings.portOffset(), app.name());
+            requireFree(app.kind().managementPort() + settings.portOffset(), app.name());
         }
         for (App app : toStart) {
             running.put(app.name(), new Running(app, start(app)));
         }
         for (App app : toStart) {
-            awaitReady(running.get(app.name()));
+            Running started = running.get(app.name());
+            awaitReady(app.name(), app.describe(), started.process(),
+                    app.kind().managementPort() + settings.portOffset(), READY_TIMEOUT);
         }
         log.accept(String.format("lab: started %s in %.0f s", toStart.stream().map(App::describe).toList(),
+                (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * Starts the demo's PostgreSQL unless it runs already (started by this session) or is not ours to start (a
+     * DATABASE_URL, the tests' own); it stops with the apps.
+     */
+    synchronized void ensureDatabase() {
+        LabDatabase given = settings.database();
+        given.missing().ifPresent(why -> {
+            throw new LabError("no PostgreSQL for this lab: " + why);
+        });
+        if (given.command().isEmpty() || database != null && database.isAlive()) {
+            return;
+        }
+        stopLeftover(DATABASE);
+        if (listening(given.port())) {
+            throw new LabError("port " + given.port() + " (for the demo's PostgreSQL) is taken, perhaps by a"
+                    + " PostgreSQL of your own: use that one with DATABASE_URL=postgresql://user:password@127.0.0.1:"
+                    + given.port() + "/database, or set DEMO_PORT_OFFSET");
+        }
+        requireFree(given.managementPort(), DATABASE);
+        long t0 = System.nanoTime();
+        log.accept("lab: starting the demo's PostgreSQL (its first start sets up the data: about half a minute)");
+        database = launch(DATABASE, given.command(), Map.of("PORT", Integer.toString(given.port()),
+                "MANAGEMENT_PORT", Integer.toString(given.managementPort())));
+        awaitReady(DATABASE, "PostgreSQL", database, given.managementPort(), DATABASE_READY_TIMEOUT);
+        log.accept(String.format("lab: started PostgreSQL on 127.0.0.1:%d in %.0f s", given.port(),
                 (System.nanoTime() - t0) / 1e9));
     }
 
@@ -123,11 +159,23 @@ final class LabProcesses implements AutoCloseable {
         }
         List<Running> all = new ArrayList<>(running.values());
         java.util.Collections.reverse(all);
-        all.forEach(this::stop);
+        all.forEach(r -> stop(r.app().name(), r.process()));
         running.clear();
+        if (database != null) {
+            stop(DATABASE, database);
+            database = null;
+        }
     }
 
     private Process start(App app) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MICRONAUT_ENVIRONMENTS", String.join(",", app.environments()));
+        env.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+        env.put("PORT", Integer.toString(app.kind().port() + settings.portOffset()));
+        env.put("MANAGEMENT_PORT", Integer.toString(app.kind().managementPort() + settings.portOffset()));
+        env.put("DOWNSTREAM_URL", "http://127.0.0.1:" + (App.Kind.DOWNSTREAM.port() + settings.portOffset()));
+        env.putAll(settings.database().environment());
+        env.putAll(app.variables());
         List<String> command = new ArrayList<>();
         if (app.kind().isJar()) {
             command.add(settings.java());
@@ -138,33 +186,30 @@ final class LabProcesses implements AutoCloseable {
         } else {
             command.addAll(settings.runtimes().command(app));
         }
+        return launch(app.name(), command, env);
+    }
+
+    /** Runs a command with these variables, its output in NAME.log and its pid in NAME.pid, as ./demo does. */
+    private Process launch(String name, List<String> command, Map<String, String> variables) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(settings.state().resolve(app.name() + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("MICRONAUT_ENVIRONMENTS", String.join(",", app.environments()));
-        env.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
-        env.put("PORT", Integer.toString(app.kind().port() + settings.portOffset()));
-        env.put("MANAGEMENT_PORT", Integer.toString(app.kind().managementPort() + settings.portOffset()));
-        env.put("DOWNSTREAM_URL", "http://127.0.0.1:" + (App.Kind.DOWNSTREAM.port() + settings.portOffset()));
-        env.putAll(app.variables());
+                .redirectOutput(settings.state().resolve(name + ".log").toFile());
+        builder.environment().putAll(variables);
         try {
             Process process = builder.start();
-            Files.writeString(pidFile(app), Long.toString(process.pid()));
+            Files.writeString(pidFile(name), Long.toString(process.pid()));
             return process;
         } catch (IOException e) {
-            throw new LabError("could not start " + app.describe() + ": " + e.getMessage(), e);
+            throw new LabError("could not start " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private void awaitReady(Running app) {
-        URI readiness = URI.create("http://127.0.0.1:" + (app.app().kind().managementPort() + settings.portOffset())
-                + "/health/readiness");
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    private void awaitReady(String name, String describe, Process process, int managementPort, Duration timeout) {
+        URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/health/readiness");
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!app.process().isAlive()) {
-                throw new LabError(app.app().describe() + " exited during start-up (status "
-                        + app.process().exitValue() + "); its log: "
-                        + settings.state().resolve(app.app().name() + ".log") + "\n" + tail(app.app()));
+            if (!process.isAlive()) {
+                throw new LabError(describe + " exited during start-up (status " + process.exitValue() + "); its"
+                        + " log: " + settings.state().resolve(name + ".log") + "\n" + tail(name));
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness)
@@ -176,41 +221,41 @@ final class LabProcesses implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LabError("interrupted while " + app.app().name() + " was starting");
+                throw new LabError("interrupted while " + name + " was starting");
             }
             sleep(200);
         }
-        throw new LabError(app.app().describe() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; its log: "
-                + settings.state().resolve(app.app().name() + ".log"));
+        throw new LabError(describe + " was not ready within " + timeout.toSeconds() + " s; its log: "
+                + settings.state().resolve(name + ".log"));
     }
 
-    private void stop(Running app) {
-        app.process().destroy();
+    private void stop(String name, Process process) {
+        process.destroy();
         try {
-            if (!app.process().waitFor(15, TimeUnit.SECONDS)) {
-                app.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            app.process().destroyForcibly();
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
         try {
-            Files.deleteIfExists(pidFile(app.app()));
+            Files.deleteIfExists(pidFile(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** An app an earlier ./demo up or ./demo lab --keep left running from this state folder is stopped first. */
-    private void stopLeftover(App app) {
-        Path pidFile = pidFile(app);
+    private void stopLeftover(String name) {
+        Path pidFile = pidFile(name);
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
-                log.accept("lab: stopping " + app.name() + " (pid " + pid + "), left running by ./demo up or an"
+                log.accept("lab: stopping " + name + " (pid " + pid + "), left running by ./demo up or an"
                         + " earlier ./demo lab --keep");
                 process.destroy();
                 process.onExit().orTimeout(15, TimeUnit.SECONDS).exceptionally(e -> {
@@ -224,14 +269,21 @@ final class LabProcesses implements AutoCloseable {
         }
     }
 
-    private void requireFree(int port, App app) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-        } catch (IOException free) {
+    private void requireFree(int port, String name) {
+        if (!listening(port)) {
             return;
         }
-        throw new LabError("port " + port + " (for " + app.name() + ") is taken by another process: stop it, or set"
+        throw new LabError("port " + port + " (for " + name + ") is taken by another process: stop it, or set"
                 + " DEMO_PORT_OFFSET to move every port of the lab");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException free) {
+            return false;
+        }
     }
 
     /** The app's jar, copied once into the state folder so that a rebuild during the lab cannot change it. */
@@ -263,17 +315,17 @@ final class LabProcesses implements AutoCloseable {
         });
     }
 
-    private Path pidFile(App app) {
+    private Path pidFile(String name) {
         try {
-            return Files.createDirectories(settings.state()).resolve(app.name() + ".pid");
+            return Files.createDirectories(settings.state()).resolve(name + ".pid");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private String tail(App app) {
+    private String tail(String name) {
         try {
-            List<String> lines = Files.readAllLines(settings.state().resolve(app.name() + ".log"));
+            List<String> lines = Files.readAllLines(settings.state().resolve(name + ".log"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "";

@@ -50,6 +50,11 @@ public final class LabRunner {
         session.runtimes().cannotRun(plan).ifPresent(why -> {
             throw new LabError("lab " + lab.number() + " cannot run here: " + why);
         });
+        if (plan.database()) {
+            session.database().missing().ifPresent(why -> {
+                throw new LabError("lab " + lab.number() + " cannot run here: " + why);
+            });
+        }
         long t0 = System.nanoTime();
         double loadBefore = loadAverage();
         String started = Instant.now().toString();
@@ -59,6 +64,10 @@ public final class LabRunner {
         progress.note(String.format(Locale.ROOT, "lab %d — %s (%s%s)", lab.number(), lab.title(), describe(mode),
                 solutions ? ", reference solutions" : ""));
         List<String> appsSeen = new ArrayList<>();
+        if (plan.database()) {
+            session.ensureDatabase();
+            appsSeen.add("PostgreSQL");
+        }
         for (LabPlan.Phase phase : plan.phases()) {
             session.ensure(phase.apps());
             phase.apps().forEach(app -> appsSeen.add(app.describe()));

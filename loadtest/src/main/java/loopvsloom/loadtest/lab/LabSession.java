@@ -23,6 +23,7 @@ public final class LabSession implements AutoCloseable {
 
     private final LabProcesses processes;
     private final Runtimes runtimes;
+    private final LabDatabase database;
     private final LabHttp http;
     private final Engine engine = new Engine(1);
     private final Progress progress;
@@ -32,11 +33,12 @@ public final class LabSession implements AutoCloseable {
     private int campaignStarts = -1;
 
     public LabSession(Path root, Path state, String java, List<String> javaOptions, int portOffset,
-                      Runtimes runtimes, PrintStream err, boolean quiet) {
+                      Runtimes runtimes, LabDatabase database, PrintStream err, boolean quiet) {
         this.progress = new Progress(err, quiet);
         this.runtimes = runtimes;
+        this.database = database;
         this.processes = new LabProcesses(new LabProcesses.Settings(root, state, java, javaOptions, portOffset,
-                runtimes), progress::note);
+                runtimes, database), progress::note);
         this.http = new LabHttp(portOffset);
         this.targets = new Targets("127.0.0.1", portOffset, false);
     }
@@ -48,6 +50,15 @@ public final class LabSession implements AutoCloseable {
 
     Runtimes runtimes() {
         return runtimes;
+    }
+
+    LabDatabase database() {
+        return database;
+    }
+
+    /** PostgreSQL for a lab that queries it: the demo's own started now, or the one the variables name. */
+    void ensureDatabase() {
+        processes.ensureDatabase();
     }
 
     void ensure(List<App> apps) {

@@ -8,7 +8,7 @@ public final class Labs {
     private static final List<Lab> ALL = List.of(new TwoStylesOneContract(), new WaitingOnIo(),
             new BlockingTheEventLoop(), new CpuBesideCheapRequests(), new FanOutDeadlinesCancellation(),
             new UnboundedConcurrency(), new Pinning(), new OneLoopAndLoomCarrier(),
-            new VirtualThreadsAreNotGoroutines());
+            new VirtualThreadsAreNotGoroutines(), new PoolIsTheLimit());
 
     private Labs() {
     }

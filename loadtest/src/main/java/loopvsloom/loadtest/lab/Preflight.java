@@ -32,9 +32,10 @@ public final class Preflight {
     }
 
     /** Prints one line per finding and returns whether every lab can run (no FAIL). */
-    public static boolean run(Path root, int portOffset, Runtimes runtimes, PrintStream out) {
+    public static boolean run(Path root, int portOffset, Runtimes runtimes, LabDatabase database, PrintStream out) {
         List<Finding> findings = findings(root, portOffset);
         findings.addAll(runtimes(runtimes));
+        database(database).ifPresent(findings::add);
         for (Finding f : findings) {
             out.printf(Locale.ROOT, "  %-4s  %s%n", f.level(), f.what());
             if (!f.fix().isEmpty()) {
@@ -104,6 +105,23 @@ public final class Preflight {
                     ""));
         }
         return findings;
+    }
+
+    /** PostgreSQL: optional, for the labs that query it (the demo's own needs its binaries for this platform). */
+    static java.util.Optional<Finding> database(LabDatabase database) {
+        List<Integer> needing = Labs.all().stream().filter(lab -> lab.plan(LabPlan.Mode.QUICK).database())
+                .map(Lab::number).toList();
+        if (needing.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String labs = "lab" + (needing.size() > 1 ? "s " : " ") + needing.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return java.util.Optional.of(database.missing()
+                .map(why -> new Finding(Level.WARN, "optional, for " + labs + " only: no PostgreSQL: " + why
+                        + "; the other labs run", ""))
+                .orElseGet(() -> new Finding(Level.OK, "PostgreSQL ready (" + labs + "): " + (database.command()
+                        .isEmpty() ? "the one at " + database.environment().get("PGHOST") + ":" + database.port()
+                        : "the demo's own, started by the lab on 127.0.0.1:" + database.port()), "")));
     }
 
     private static Finding memory() {

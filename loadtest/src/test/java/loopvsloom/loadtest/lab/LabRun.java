@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import loopvsloom.database.TestDatabase;
 import loopvsloom.loadtest.result.Machine;
 import loopvsloom.testkit.Command;
 import loopvsloom.testkit.Tool;
@@ -29,10 +30,14 @@ final class LabRun {
     private LabRun() {
     }
 
-    /** A session for several labs in a row; apps stay up between labs that need them alike. */
+    /**
+     * A session for several labs in a row; apps stay up between labs that need them alike. The labs that query
+     * PostgreSQL use the test suites' (TestDatabase: started once per machine, or -Ddatabase.url).
+     */
     static LabSession session() {
         return new LabSession(ROOT, TARGET.resolve("lab-state"), ProcessHandle.current().info().command()
-                .orElse("java"), List.of("-Xms128m", "-Xmx512m"), freeOffset(), runtimes(), System.err, true);
+                .orElse("java"), List.of("-Xms128m", "-Xmx512m"), freeOffset(), runtimes(),
+                LabDatabase.running(TestDatabase.shared().environment()), System.err, true);
     }
 
     /** Go built into target/ where it is installed (as ./demo's go recipe does), node from its folder. */

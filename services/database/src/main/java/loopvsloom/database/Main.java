@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * The database app: {@code serve} runs PostgreSQL on loopback with the project's data (what ./demo starts);
  * {@code migrate} brings any PostgreSQL up to date (docker-compose and Kubernetes run it once before the styles).
  */
-@Command(name = "database", mixinStandardHelpOptions = true, subcommands = {Main.Serve.class, Main.Migrate.class},
+@Command(name = "database", mixinStandardHelpOptions = true,
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Binaries.class},
         description = "PostgreSQL for loop-vs-loom: serve an embedded one, or migrate one given by URL.")
 public final class Main {
 
@@ -107,6 +108,23 @@ public final class Main {
             System.out.println("database: " + address + " is up to date (" + outcome.applied() + " migration(s) in "
                     + outcome.took().toMillis() + " ms)");
             return 0;
+        }
+    }
+
+    @Command(name = "binaries", mixinStandardHelpOptions = true,
+            description = "Prints the folder of PostgreSQL's server programs for this machine (unpacked from this jar"
+                    + " on first use), or why this build has none (./demo lab check asks it).")
+    static final class Binaries implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            try {
+                System.out.println(PostgresBinaries.folder());
+                return 0;
+            } catch (IllegalStateException | java.io.UncheckedIOException none) {
+                System.err.println(none.getMessage());
+                return 1;
+            }
         }
     }
 }

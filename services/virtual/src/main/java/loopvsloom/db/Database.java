@@ -57,11 +57,31 @@ public final class Database {
         T read(ResultSet row) throws SQLException;
     }
 
-    /** Runs one statement with its parameters ($1, $2, ...) and maps each row. */
+    /** What a caller does with a connection it holds (lab 10's exercise: for how long it holds it). */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection connection);
+    }
+
+    /** Runs one statement with its parameters ($1, $2, ...) on a connection of its own and maps each row. */
     public <T> List<T> query(String sql, List<?> parameters, Row<T> row) {
+        return holding(connection -> query(connection, sql, parameters, row));
+    }
+
+    /** Lends one connection to {@code work} until it returns: whatever it waits on meanwhile, the pool waits too. */
+    public <T> T holding(Work<T> work) {
         Connection connection = connection();
+        try (connection) {
+            return work.on(connection);
+        } catch (SQLException e) {
+            throw ProblemException.databaseFailed(e);
+        }
+    }
+
+    /** Runs one statement on a connection the caller holds (see {@link #holding}). */
+    public <T> List<T> query(Connection connection, String sql, List<?> parameters, Row<T> row) {
         // JDBC marks parameters with ?, in order; the shared SQL uses PostgreSQL's $1, $2 (each once, in order).
-        try (connection; PreparedStatement statement = connection.prepareStatement(sql.replaceAll("\\$\\d+", "?"))) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.replaceAll("\\$\\d+", "?"))) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }

@@ -28,8 +28,7 @@ class OrdersController {
     HttpResponse<CustomerOrders> orders(@Nullable @QueryValue String customer, @Nullable @QueryValue String limit) {
         OrdersRequest request = OrdersRequest.parse(customer, limit);
         List<Order> orders = database.query(OrderQueries.NEWEST_ORDERS, List.of(request.customer(), request.limit()),
-                row -> new Order(row.getLong("id"), row.getString("placed_at_utc"), row.getInt("items"),
-                        row.getInt("total_cents"), row.getString("status")));
+                OrderRows::read);
         return HttpResponse.ok(new CustomerOrders(request.customer(), orders)).header(ServedBy.HEADER, servedBy.here());
     }
 }

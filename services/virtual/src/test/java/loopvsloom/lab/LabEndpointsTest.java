@@ -45,7 +45,7 @@ class LabEndpointsTest {
 
             for (String path : new String[] {"/lab/pin/class-init?ms=1", "/lab/flood/bounded?ms=1",
                     "/lab/quote/sequential?sku=A&qty=1", "/lab/stock?sku=A", "/lab/exercise/ranking",
-                    "/lab/exercise/batch?work=1"}) {
+                    "/lab/exercise/batch?work=1", "/lab/exercise/receipt?customer=1&ms=0"}) {
                 assertThat(get(server, path).statusCode()).as(path).isEqualTo(404);
             }
         }
