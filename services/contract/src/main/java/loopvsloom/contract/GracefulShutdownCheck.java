@@ -38,8 +38,7 @@ public final class GracefulShutdownCheck {
             throws Exception {
         try (AppProcess app = AppProcess.start(command)) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpRequest warm = HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1")).build();
-            assertThat(client.send(warm, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            warmUp(client, app, label);
 
             // The downstream is paused until after the signal: the accepted requests wait for it, so they are still
             // in flight when the signal comes however slowly a busy machine runs this test (their 1 s alone is not).
@@ -88,6 +87,23 @@ public final class GracefulShutdownCheck {
             assertThat(failures).as("accepted requests that failed").isZero();
             assertThat(exited).as("exited within the grace period").isTrue();
         }
+    }
+
+    /**
+     * One call through to the downstream before the test proper. The first call of a just-started pair once answered
+     * 502 in CI (node, load about 8; cause not found): up to three tries, each failure printed, so the signal is tested
+     * on a working pair and the flake stays visible in the output.
+     */
+    private static void warmUp(HttpClient client, AppProcess app, String label) throws Exception {
+        HttpRequest warm = HttpRequest.newBuilder(app.baseUrl().resolve("/io?ms=1")).build();
+        HttpResponse<String> answer = client.send(warm, HttpResponse.BodyHandlers.ofString());
+        for (int tries = 1; tries < 3 && answer.statusCode() != 200; tries++) {
+            System.out.println("graceful shutdown " + label + ": warm-up call answered " + answer.statusCode() + " "
+                    + answer.body() + "; trying again");
+            Thread.sleep(500);
+            answer = client.send(warm, HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(answer.statusCode()).as("the warm-up call, third try").isEqualTo(200);
     }
 
     private static void awaitInFlight(HttpClient client, AppProcess app, int expected) throws Exception {
