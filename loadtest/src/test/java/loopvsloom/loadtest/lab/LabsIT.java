@@ -12,11 +12,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * What a participant's laptop does, on this machine, against the apps as this build packaged them (-Plabs; .ci/run
- * does not enable it yet, as it has not run whole on a quiet machine): per lab, its quick form holds every claim;
- * its exercise check fails on the starter code (a check that cannot fail proves nothing) and passes on the reference
- * solution. One session for all, in the workshop's order, so an app that the next step needs in the same
- * configuration keeps running (and warm).
+ * What a participant's laptop does, on this machine, against the apps as this build packaged them (-Plabs, which
+ * .ci/run enables): per lab, its quick form holds every claim; its exercise check fails on the starter code (a check
+ * that cannot fail proves nothing) and passes on the reference solution. One session for all, in the workshop's
+ * order, so an app that the next step needs in the same configuration keeps running (and warm).
  */
 class LabsIT {
 
