@@ -23,6 +23,7 @@ import loopvsloom.loadtest.engine.Target;
 import loopvsloom.loadtest.metrics.Figure;
 import loopvsloom.loadtest.metrics.MetricCatalog;
 import loopvsloom.loadtest.metrics.SampledRun;
+import loopvsloom.loadtest.run.WarmUps;
 
 /**
  * Runs bench cases: each case's endpoints one after another, interleaved over the repetitions, so that drift on a
@@ -31,7 +32,16 @@ import loopvsloom.loadtest.metrics.SampledRun;
  */
 public final class Bench {
 
-    private static final Duration DRAIN = Duration.ofSeconds(3);
+    /** After each measured run; {@link BenchCase#estimate} counts it. */
+    static final Duration DRAIN = Duration.ofSeconds(3);
+    /** Each case's own request on each endpoint before its first repetition, and the drain after it. */
+    static final Duration PRIME = Duration.ofSeconds(3);
+    static final Duration PRIME_DRAIN = Duration.ofSeconds(1);
+    /** How long the machine's busy cores are read before each run. */
+    static final Duration BUSY_PROBE = Duration.ofMillis(500);
+    /** The warm-up's windows: it needs at least two of them per endpoint, and stops at its limit. */
+    private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(3);
+    private static final Duration WARM_UP_DRAIN = Duration.ofSeconds(1);
     private static final int MAX_OPEN_CONNECTIONS = 5_000;
 
     private final Engine engine;
@@ -81,8 +91,8 @@ public final class Bench {
             while (true) {
                 FlowSpec flow = new FlowSpec("warm-up", target(endpoint.baseUrl() + path), Model.CLOSED, 64, 64,
                         Duration.ofSeconds(10), true);
-                RunOutcome outcome = engine.run(new LoadPlan(List.of(flow), Duration.ZERO, Duration.ofSeconds(3),
-                        Duration.ofSeconds(1)), RunListener.NONE);
+                RunOutcome outcome = engine.run(new LoadPlan(List.of(flow), Duration.ZERO, WARM_UP_WINDOW,
+                        WARM_UP_DRAIN), RunListener.NONE);
                 double rps = outcome.headline().okInWindow() / outcome.windowSeconds();
                 windows++;
                 boolean settled = previous > 0 && Math.abs(rps - previous) <= 0.05 * Math.max(rps, previous);
@@ -99,26 +109,45 @@ public final class Bench {
         return took;
     }
 
+    /** How long {@link #warmUp} takes for this many endpoints when every rate settles at once: two windows each. */
+    public static Duration warmUpAtLeast(int endpoints) {
+        return WARM_UP_WINDOW.plus(WARM_UP_DRAIN).multipliedBy(2L * endpoints);
+    }
+
+    /** How long {@link #warmUp} takes for this many endpoints when none settles: its limit and a window more each. */
+    public static Duration warmUpAtMost(int endpoints, Duration limit) {
+        return limit.plus(WARM_UP_WINDOW).plus(WARM_UP_DRAIN).multipliedBy(endpoints);
+    }
+
     /**
-     * The case's own request on every endpoint for 3 s at up to 64 users, unmeasured: the warm-up compiled the
-     * /io path, and a first repetition that still compiles this case's path measured 10-26 % low.
+     * The case's own request on every endpoint for 3 s, unmeasured, primed as the comparison primes a scenario
+     * ({@link WarmUps#primeFlows}): the warm-up compiled the /io path, and a first repetition that still compiles this
+     * case's path measured 10-26 % low.
      */
     private void prime(BenchCase benchCase) throws InterruptedException {
         for (Endpoint endpoint : benchCase.endpoints()) {
-            FlowSpec flow = new FlowSpec("prime", target(endpoint.baseUrl() + benchCase.path()), Model.CLOSED, 64, 64,
-                    benchCase.timeout(), true);
-            engine.run(new LoadPlan(List.of(flow), Duration.ZERO, Duration.ofSeconds(3), Duration.ofSeconds(1)),
-                    RunListener.NONE);
+            engine.run(new LoadPlan(primeFlows(benchCase, endpoint, allowNonLoopback), Duration.ZERO, PRIME,
+                    PRIME_DRAIN), RunListener.NONE);
         }
+    }
+
+    /** What {@link #prime} sends to one endpoint: the measured flow, primed. */
+    static List<FlowSpec> primeFlows(BenchCase benchCase, Endpoint endpoint, boolean allowNonLoopback) {
+        return WarmUps.primeFlows(List.of(flow(benchCase, endpoint, allowNonLoopback)));
+    }
+
+    /** The case's request to one endpoint at the case's load, as each repetition measures it. */
+    private static FlowSpec flow(BenchCase benchCase, Endpoint endpoint, boolean allowNonLoopback) {
+        int connections = benchCase.model() == Model.CLOSED ? (int) benchCase.load() : MAX_OPEN_CONNECTIONS;
+        return new FlowSpec(benchCase.name(), Target.of(endpoint.baseUrl() + benchCase.path(), Map.of(),
+                allowNonLoopback), benchCase.model(), benchCase.load(), connections, benchCase.timeout(), true);
     }
 
     private BenchRun runOnce(BenchCase benchCase, Endpoint endpoint, int rep) throws InterruptedException {
         double busyBefore = busyNow();
         long rssIdle = rssKb(endpoint.pid());
-        int connections = benchCase.model() == Model.CLOSED ? (int) benchCase.load() : MAX_OPEN_CONNECTIONS;
-        FlowSpec flow = new FlowSpec(benchCase.name(), target(endpoint.baseUrl() + benchCase.path()),
-                benchCase.model(), benchCase.load(), connections, benchCase.timeout(), true);
-        LoadPlan plan = new LoadPlan(List.of(flow), benchCase.warmup(), benchCase.window(), DRAIN);
+        LoadPlan plan = new LoadPlan(List.of(flow(benchCase, endpoint, allowNonLoopback)), benchCase.warmup(),
+                benchCase.window(), DRAIN);
         AtomicLong rssLoaded = new AtomicLong(-1);
         SampledRun.Result sampled = SampledRun.run(engine, plan, endpoint.apps(), catalog, new RunListener() {
             @Override
@@ -163,7 +192,7 @@ public final class Bench {
     /** Cores the whole machine kept busy over half a second: what other processes were doing before a run. */
     private static double busyNow() throws InterruptedException {
         long[] before = CpuClock.machineJiffies();
-        Thread.sleep(500);
+        Thread.sleep(BUSY_PROBE);
         return CpuClock.busyCores(before, CpuClock.machineJiffies());
     }
 

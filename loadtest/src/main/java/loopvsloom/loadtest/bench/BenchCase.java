@@ -12,8 +12,10 @@ import loopvsloom.loadtest.engine.Model;
 public record BenchCase(String name, String title, String path, Model model, double load, Duration warmup,
                         Duration window, Duration timeout, List<Endpoint> endpoints) {
 
+    /** Wall time of the case: its priming, then each repetition's run (busy probe, warm-up, window, drain). */
     public Duration estimate(int repetitions) {
-        return warmup.plus(window).plusSeconds(3).multipliedBy((long) repetitions * endpoints.size());
+        Duration run = Bench.BUSY_PROBE.plus(warmup).plus(window).plus(Bench.DRAIN);
+        return Bench.PRIME.plus(Bench.PRIME_DRAIN).plus(run.multipliedBy(repetitions)).multipliedBy(endpoints.size());
     }
 
     public BenchCase withLoad(double newLoad) {

@@ -127,8 +127,9 @@ public final class WarmUps {
     /**
      * Each flow as closed users, at most PRIME_USERS, and never more than a closed flow has itself: 64 users of a
      * CPU-heavy background flow of 4 would leave the app computing the abandoned requests well into the measured run.
+     * The one rule of priming: the comparison's and the bench's ({@code Bench}).
      */
-    static List<FlowSpec> primeFlows(List<FlowSpec> flows) {
+    public static List<FlowSpec> primeFlows(List<FlowSpec> flows) {
         List<FlowSpec> primed = new ArrayList<>();
         for (FlowSpec flow : flows) {
             int users = flow.model() == Model.CLOSED ? (int) Math.min(PRIME_USERS, flow.load()) : PRIME_USERS;
