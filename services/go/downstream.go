@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -53,8 +52,10 @@ func (e *callError) Unwrap() error {
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// getJSON makes one call and decodes its 200 answer.
-func getJSON[T any](ctx context.Context, d *downstream, call, path string, k knobs) (T, error) {
+// getJSON makes one call and reads its 200 answer with decode, domain's rule of what that answer must be: a body of
+// the wrong shape fails the call like any other fault.
+func getJSON[T any](ctx context.Context, d *downstream, call, path string, k knobs,
+	decode func([]byte) (T, error)) (T, error) {
 	var answer T
 	response, err := d.send(ctx, call, path, k)
 	if err != nil {
@@ -67,7 +68,7 @@ func getJSON[T any](ctx context.Context, d *downstream, call, path string, k kno
 	if _, err := body.ReadFrom(response.Body); err != nil {
 		return answer, &callError{call, err}
 	}
-	if err := json.Unmarshal(body.Bytes(), &answer); err != nil {
+	if answer, err = decode(body.Bytes()); err != nil {
 		return answer, &callError{call, err}
 	}
 	return answer, nil

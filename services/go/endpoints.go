@@ -21,7 +21,8 @@ func (a *app) io(w http.ResponseWriter, r *http.Request, q query) error {
 		return err
 	}
 	k := knobs{latencyMs: strconv.Itoa(ms), failureRate: failureRate}
-	inventory, err := getJSON[domain.Inventory](r.Context(), a.downstream, "inventory", "/inventory/IO-1", k)
+	inventory, err := getJSON(r.Context(), a.downstream, "inventory", "/inventory/IO-1", k,
+		domain.DecodeInventory)
 	if err != nil {
 		return err
 	}

@@ -51,6 +51,7 @@ func failed(w http.ResponseWriter, r *http.Request, err error) {
 		newProblem(http.StatusGatewayTimeout, deadline.Error()).write(w, r)
 	case r.Context().Err() != nil: // the client has gone: nobody to answer
 	case errors.As(err, &call):
+		downstreamFailures.failed(call)
 		newProblem(http.StatusBadGateway, call.Error()).write(w, r)
 	case errors.As(err, &unavailable):
 		w.Header().Set("Retry-After", "1")

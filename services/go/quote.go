@@ -25,14 +25,14 @@ func (a *app) quote(w http.ResponseWriter, r *http.Request, q query) error {
 	ctx, cancel := context.WithTimeout(r.Context(), time.Duration(request.DeadlineMs)*time.Millisecond)
 	defer cancel()
 	inventory := async(ctx, func(ctx context.Context) (domain.Inventory, error) {
-		return getJSON[domain.Inventory](ctx, a.downstream, "inventory", "/inventory/"+request.Sku, k)
+		return getJSON(ctx, a.downstream, "inventory", "/inventory/"+request.Sku, k, domain.DecodeInventory)
 	})
 	price := async(ctx, func(ctx context.Context) (domain.Price, error) {
-		return getJSON[domain.Price](ctx, a.downstream, "price", "/prices/"+request.Sku, k)
+		return getJSON(ctx, a.downstream, "price", "/prices/"+request.Sku, k, domain.DecodePrice)
 	})
 	shipping := async(ctx, func(ctx context.Context) (domain.Shipping, error) {
 		path := "/shipping?sku=" + request.Sku + "&qty=" + strconv.Itoa(request.Qty)
-		return getJSON[domain.Shipping](ctx, a.downstream, "shipping", path, k)
+		return getJSON(ctx, a.downstream, "shipping", path, k, domain.DecodeShipping)
 	})
 	// Awaited in order, as the Java styles do, so the same failure is reported when several calls fail.
 	inv, err := await(ctx, inventory)

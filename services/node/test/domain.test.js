@@ -1,11 +1,13 @@
 'use strict';
-// The Node port of the domain answers what services/domain answers: random sequences, zones, lookups, /cpu hits.
+// The Node port of the domain answers what services/domain answers: random sequences, zones, lookups, /cpu hits,
+// downstream answers taken or refused.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const vectors = require('./vectors');
 const { SplittableRandom } = require('../src/geofence/splittable-random');
 const { city, geofenceAnswer } = require('../src/geofence/zones');
 const { runCpuWork } = require('../src/cpu/cpu-work');
+const { inventory, price, shipping, WrongShape } = require('../src/quote/answers');
 
 const hex = ([hi, lo]) => `0x${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`;
 const cities = new Map();
@@ -43,5 +45,18 @@ test('every geofence lookup names the zone domain names', () => {
 test('cpu work hits as many zones as domain\'s', () => {
   for (const { vertices, work, hits } of vectors.cpu) {
     assert.deepEqual(runCpuWork(cityOf(vertices), work), { work, hits }, `work ${work}, ${vertices} vertices`);
+  }
+});
+
+test('downstream answers are taken or refused as domain takes or refuses them', () => {
+  const read = { inventory, price, shipping };
+  assert.ok(vectors.answers.length > 0, 'answers in the vectors');
+  for (const { call, body, answer, error } of vectors.answers) {
+    if (error !== undefined) {
+      assert.throws(() => read[call](JSON.parse(body)), (e) => e instanceof WrongShape && e.message === error,
+        `${call} ${body}`);
+    } else {
+      assert.deepEqual(read[call](JSON.parse(body)), answer, `${call} ${body}`);
+    }
   }
 });

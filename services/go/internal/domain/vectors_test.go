@@ -53,6 +53,12 @@ type vectors struct {
 		Shipping  Shipping  `json:"shipping"`
 		Quote     Quote     `json:"quote"`
 	} `json:"quote"`
+	Answers []struct {
+		Call   string          `json:"call"`
+		Body   string          `json:"body"`
+		Answer json.RawMessage `json:"answer"`
+		Error  *string         `json:"error"`
+	} `json:"answers"`
 	Params []struct {
 		Fn    string            `json:"fn"`
 		Args  []json.RawMessage `json:"args"`
@@ -208,6 +214,43 @@ func TestQuoteArithmeticIsJavas(t *testing.T) {
 			q.Shipping)
 		if got != q.Quote {
 			t.Errorf("%s × %d: %+v, Java %+v", q.Sku, q.Qty, got, q.Quote)
+		}
+	}
+}
+
+func TestDownstreamAnswersAreTakenOrRefusedAsJavaDoes(t *testing.T) {
+	answers := load(t).Answers
+	if len(answers) == 0 {
+		t.Fatal("no answers in the vectors")
+	}
+	for _, v := range answers {
+		var got, want any
+		var err error
+		switch v.Call {
+		case "inventory":
+			got, err = DecodeInventory([]byte(v.Body))
+			want = &Inventory{}
+		case "price":
+			got, err = DecodePrice([]byte(v.Body))
+			want = &Price{}
+		case "shipping":
+			got, err = DecodeShipping([]byte(v.Body))
+			want = &Shipping{}
+		default:
+			t.Fatalf("unknown call %q in the vectors: port it", v.Call)
+		}
+		if v.Error != nil {
+			if wrong, ok := err.(*WrongShape); !ok || wrong.Error() != *v.Error {
+				t.Errorf("%s %s: %+v (%v), Java refuses: %s", v.Call, v.Body, got, err, *v.Error)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s %s: %v, Java takes %s", v.Call, v.Body, err, v.Answer)
+			continue
+		}
+		if json.Unmarshal(v.Answer, want) != nil || !reflect.DeepEqual(got, reflect.ValueOf(want).Elem().Interface()) {
+			t.Errorf("%s %s: %+v, Java %s", v.Call, v.Body, got, v.Answer)
 		}
 	}
 }

@@ -5,6 +5,7 @@
 // (the quote's deadline), or the Exchange whose client going away cancels it.
 const http = require('node:http');
 const { Problem } = require('../web/problems');
+const answers = require('../quote/answers');
 
 class Downstream {
   /**
@@ -23,15 +24,15 @@ class Downstream {
   }
 
   inventory(sku, knobs, cancel) {
-    return this.json('inventory', `/inventory/${sku}`, knobs, cancel);
+    return this.json('inventory', `/inventory/${sku}`, knobs, cancel, answers.inventory);
   }
 
   price(sku, knobs, cancel) {
-    return this.json('price', `/prices/${sku}`, knobs, cancel);
+    return this.json('price', `/prices/${sku}`, knobs, cancel, answers.price);
   }
 
   shipping(sku, qty, knobs, cancel) {
-    return this.json('shipping', `/shipping?sku=${sku}&qty=${qty}`, knobs, cancel);
+    return this.json('shipping', `/shipping?sku=${sku}&qty=${qty}`, knobs, cancel, answers.shipping);
   }
 
   /**
@@ -41,11 +42,11 @@ class Downstream {
    */
   ticks({ count, intervalMs }, knobs, cancel) {
     return new Promise((resolve, reject) => {
-      const failed = () => reject(Problem.downstream('ticks'));
+      const failed = (cause) => reject(Problem.downstream('ticks', cause));
       const request = this.get(`/ticks?count=${count}&intervalMs=${intervalMs}`, knobs, cancel, (response) => {
         if (response.statusCode !== 200) {
           response.resume();
-          failed();
+          failed(new Error(`status ${response.statusCode}`));
           return;
         }
         response.on('error', failed);
@@ -58,13 +59,14 @@ class Downstream {
     });
   }
 
-  json(call, path, knobs, cancel) {
+  /** One call whose 200 answer is read as JSON and then by `shape`, domain's rule of what it must be. */
+  json(call, path, knobs, cancel, shape) {
     return new Promise((resolve, reject) => {
-      const failed = () => reject(Problem.downstream(call));
+      const failed = (cause) => reject(Problem.downstream(call, cause));
       const request = this.get(path, knobs, cancel, (response) => {
         if (response.statusCode !== 200) {
           response.resume();
-          failed();
+          failed(new Error(`status ${response.statusCode}`));
           return;
         }
         let body = '';
@@ -74,9 +76,9 @@ class Downstream {
         });
         response.on('end', () => {
           try {
-            resolve(JSON.parse(body));
-          } catch {
-            failed();
+            resolve(shape(JSON.parse(body)));
+          } catch (error) {
+            failed(error);
           }
         });
         response.on('error', failed);

@@ -5,6 +5,7 @@ const http = require('node:http');
 const { splitTarget, parseQuery } = require('./target');
 const { InvalidParameter } = require('../params/params');
 const { SERVED_BY, SERVED_BY_NODE, TITLES, Problem, problemBody, sendProblem } = require('./problems');
+const { failureLog } = require('../backend/failure-log');
 
 const MAX_REQUEST_LINE = 4096;
 const MAX_HEADER_BYTES = 8192;
@@ -21,6 +22,7 @@ const IDLE_TIMEOUT_MS = 300_000;
  */
 function createApiServer({ routes, maxConcurrentRequests, metrics, log }) {
   const state = { inFlight: 0, permitsTaken: 0, draining: false };
+  const downstreamFailed = failureLog(log);
   // Room for a request line and headers at their limits: past them the pipeline answers 413 itself; only a request
   // beyond even this is refused by the parser (clientError below, also 413).
   const server = http.createServer({ maxHeaderSize: 16384, keepAliveTimeout: IDLE_TIMEOUT_MS }, (req, res) => {
@@ -90,6 +92,7 @@ function createApiServer({ routes, maxConcurrentRequests, metrics, log }) {
       sendProblem(res, 400, error.message, path, { parameter: error.parameter });
     } else if (error instanceof Problem) {
       exchange.outcome = error.kind;
+      if (error.call) downstreamFailed(error.call, error.cause);
       sendProblem(res, error.status, error.message, path, { headers: error.headers });
     } else {
       exchange.outcome = error?.name ?? 'Error';

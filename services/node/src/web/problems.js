@@ -34,9 +34,15 @@ class Problem extends Error {
     return new Problem(504, `deadlineMs: not every downstream answer arrived within ${deadlineMs} ms`, 'Deadline');
   }
 
-  /** A downstream call answered with an error or could not be made. */
-  static downstream(call) {
-    return new Problem(502, `downstream ${call} failed`, 'DownstreamFailed');
+  /**
+   * A downstream call answered with an error or an answer of the wrong shape, or could not be made; `cause` says what
+   * went wrong, for the log.
+   */
+  static downstream(call, cause) {
+    const problem = new Problem(502, `downstream ${call} failed`, 'DownstreamFailed');
+    problem.call = call;
+    problem.cause = cause;
+    return problem;
   }
 
   /** No database connection within the pool's acquire timeout (every one busy, or the database down). */

@@ -2,6 +2,7 @@ package loopvsloom.backend;
 
 import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.core.io.buffer.ReferenceCounted;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -15,6 +16,13 @@ import loopvsloom.web.Ndjson;
  * of a reactive /io request's garbage (docs/results.md).
  */
 public final class DownstreamCalls {
+
+    /**
+     * How a JSON answer is read: as any JSON value (an object as a Map, a number as a Number), which domain's
+     * {@code Answers} then checks and turns into its record, as go and node do; read straight into the record, a
+     * missing field would be 0 and 5.5 would round.
+     */
+    public static final Argument<Object> ANSWER = Argument.OBJECT_ARGUMENT;
 
     private DownstreamCalls() {
     }

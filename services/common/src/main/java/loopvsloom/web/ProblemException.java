@@ -8,15 +8,18 @@ public class ProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final boolean retryLater;
+    private final String downstreamCall;
 
     public ProblemException(HttpStatus status, String detail, Throwable cause) {
-        this(status, detail, cause, false);
+        this(status, detail, cause, false, null);
     }
 
-    private ProblemException(HttpStatus status, String detail, Throwable cause, boolean retryLater) {
+    private ProblemException(HttpStatus status, String detail, Throwable cause, boolean retryLater,
+                             String downstreamCall) {
         super(detail, cause, false, false);
         this.status = status;
         this.retryLater = retryLater;
+        this.downstreamCall = downstreamCall;
     }
 
     public HttpStatus status() {
@@ -34,9 +37,14 @@ public class ProblemException extends RuntimeException {
                 "deadlineMs: not every downstream answer arrived within " + deadlineMs + " ms", null);
     }
 
-    /** A downstream call answered with an error or could not be made: 502. */
+    /** The downstream call that failed, when that is the outcome; null otherwise. */
+    public String downstreamCall() {
+        return downstreamCall;
+    }
+
+    /** A downstream call answered with an error or an answer of the wrong shape, or could not be made: 502. */
     public static ProblemException downstream(String call, Throwable cause) {
-        return new ProblemException(HttpStatus.BAD_GATEWAY, "downstream " + call + " failed", cause);
+        return new ProblemException(HttpStatus.BAD_GATEWAY, "downstream " + call + " failed", cause, false, call);
     }
 
     /**
@@ -45,7 +53,7 @@ public class ProblemException extends RuntimeException {
      */
     public static ProblemException databaseUnavailable(Duration acquireTimeout, Throwable cause) {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
-                "database: no connection within " + acquireTimeout.toMillis() + " ms", cause, true);
+                "database: no connection within " + acquireTimeout.toMillis() + " ms", cause, true, null);
     }
 
     /** A query failed once it had its connection (the connection broke, the server ended the session): 502. */

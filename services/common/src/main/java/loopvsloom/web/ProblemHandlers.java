@@ -54,13 +54,18 @@ final class ProblemHandlers {
     static final class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<?>> {
 
         private final ErrorResponseProcessor<?> processor;
+        private final DownstreamFailureLog downstreamFailures;
 
-        ProblemExceptionHandler(ErrorResponseProcessor<?> processor) {
+        ProblemExceptionHandler(ErrorResponseProcessor<?> processor, DownstreamFailureLog downstreamFailures) {
             this.processor = processor;
+            this.downstreamFailures = downstreamFailures;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
+            if (e.downstreamCall() != null) {
+                downstreamFailures.failed(e.downstreamCall(), e.getCause());
+            }
             MutableHttpResponse<?> response = HttpResponse.status(e.status());
             if (e.retryLater()) {
                 response.header(HttpHeaders.RETRY_AFTER, ConcurrencyLimit.RETRY_AFTER_SECONDS);

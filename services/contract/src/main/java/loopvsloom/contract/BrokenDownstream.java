@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * A downstream that breaks the HTTP conversation itself, in place of the real one on its port: each connection's
  * request is read, then answered in one of the ways a failing peer or network does. No knob of the real downstream can
  * do this (it always speaks correct HTTP), and a client meets these failures as errors of other kinds than an error
- * status: the app must still answer 502.
+ * status: the app must still answer 502. Or ({@link #wrongShape}) it speaks correct HTTP, but one call answers 200
+ * with a body the test chooses, JSON of the wrong shape, say, while the others answer as the real one would.
  */
 final class BrokenDownstream implements AutoCloseable {
 
@@ -37,59 +38,114 @@ final class BrokenDownstream implements AutoCloseable {
 
     private final ServerSocket server;
     private final Thread acceptor;
+    private final Break how;
+    private final Runnable afterClose;
+    private volatile AnswerShapes.Case wrong;
 
-    private BrokenDownstream(int port, Break how) throws IOException {
+    /** {@code how}: null for the wrong-shape downstream. */
+    private BrokenDownstream(int port, Break how, Runnable afterClose) throws IOException {
+        this.how = how;
+        this.afterClose = afterClose;
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         // Platform threads of its own: the fault tests count the threads of thread-per-task executors in this JVM.
-        acceptor = Thread.ofPlatform().daemon().name("broken-downstream").start(() -> accept(how));
+        acceptor = Thread.ofPlatform().daemon().name("broken-downstream").start(this::accept);
     }
 
-    /** Listens on {@code port} (whose real downstream must be gone) and breaks every call made to it. */
-    static BrokenDownstream on(int port, Break how) {
+    /**
+     * Listens on {@code port} (whose real downstream must be gone) and breaks every call made to it; once closed, runs
+     * {@code afterClose} (the real one started again).
+     */
+    static BrokenDownstream on(int port, Break how, Runnable afterClose) {
+        return listen(port, how, afterClose);
+    }
+
+    /**
+     * Listens on {@code port} (whose real downstream must be gone) and answers each catalogue call 200 as the real
+     * one does (domain's catalogue), except the call named by {@link #answer}, whose body is the one given there.
+     */
+    static BrokenDownstream wrongShape(int port, Runnable afterClose) {
+        return listen(port, null, afterClose);
+    }
+
+    private static BrokenDownstream listen(int port, Break how, Runnable afterClose) {
         try {
-            return new BrokenDownstream(port, how);
+            return new BrokenDownstream(port, how, afterClose);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on port " + port + " in place of downstream", e);
         }
     }
 
-    private void accept(Break how) {
+    /** From now on (wrong-shape downstream only), the case's call answers 200 with the case's body. */
+    void answer(AnswerShapes.Case wrongAnswer) {
+        wrong = wrongAnswer;
+    }
+
+    /** What to answer a request for {@code target} (path and query): the bytes, or null for a reset. */
+    private byte[] answerFor(String target) {
+        if (how != null) {
+            return how.answer == null ? null : how.answer.getBytes(StandardCharsets.US_ASCII);
+        }
+        AnswerShapes.Case right = AnswerShapes.rightAnswer(target);
+        if (right == null) {
+            return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+        AnswerShapes.Case current = wrong;
+        String body = current != null && current.call().equals(right.call()) ? current.body() : right.body();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // Connection: close, as this server answers one request per connection: no client may pool it.
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] answer = new byte[head.length + bytes.length];
+        System.arraycopy(head, 0, answer, 0, head.length);
+        System.arraycopy(bytes, 0, answer, head.length, bytes.length);
+        return answer;
+    }
+
+    private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket connection = server.accept();
-                Thread.ofPlatform().daemon().name("broken-downstream-call").start(() -> answer(connection, how));
+                Thread.ofPlatform().daemon().name("broken-downstream-call").start(() -> answer(connection));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private static void answer(Socket connection, Break how) {
+    private void answer(Socket connection) {
         try (connection) {
             connection.setSoTimeout(5_000);
-            readRequestHead(connection.getInputStream());
-            if (how.answer == null) {
+            byte[] answer = answerFor(requestTarget(connection.getInputStream()));
+            if (answer == null) {
                 connection.setSoLinger(true, 0); // close → RST
                 return;
             }
             OutputStream out = connection.getOutputStream();
-            out.write(how.answer.getBytes(StandardCharsets.US_ASCII));
+            out.write(answer);
             out.flush();
         } catch (IOException gone) {
             // the app gave up on the call first: nothing left to break
         }
     }
 
-    /** Reads up to the blank line ending a GET's head (the apps send no request bodies downstream). */
-    private static void readRequestHead(InputStream in) throws IOException {
+    /**
+     * Reads up to the blank line ending a GET's head (the apps send no request bodies downstream) and returns the
+     * request line's target.
+     */
+    private static String requestTarget(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
         int b;
         while (matched < end.length && (b = in.read()) >= 0) {
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+            head.append((char) b);
         }
+        String[] requestLine = head.toString().split("\r\n", 2)[0].split(" ");
+        return requestLine.length > 1 ? requestLine[1] : "";
     }
 
     @Override
@@ -99,6 +155,8 @@ final class BrokenDownstream implements AutoCloseable {
             acceptor.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            afterClose.run();
         }
     }
 }

@@ -1,6 +1,7 @@
 package loopvsloom.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,8 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import loopvsloom.quote.Catalog;
+import loopvsloom.quote.Inventory;
+import loopvsloom.quote.Price;
+import loopvsloom.quote.Quote;
+import loopvsloom.quote.QuoteRequest;
+import loopvsloom.quote.Quotes;
+import loopvsloom.quote.Shipping;
+import loopvsloom.quote.WrongShapeException;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,10 +38,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Downstream faults end with the documented status within the deadline, in every style, and leave nothing behind:
  * slow past the deadline → 504; erroring (X-Failure-Rate, which downstream applies to its catalogue calls, not to
  * tick streams) → 502; refusing connections → 502, also for /stream, whose first tick is awaited before the 200;
- * breaking the HTTP exchange itself (not HTTP, a cut body, a body not JSON, a reset) → 502 naming the call; dying
- * mid-stream → the stream is cut (the 200 was already sent: the client sees a truncated body and the connection
- * closed).
- * The last three break a downstream, so they run on a second instance with a downstream of its own (not in a black-box
+ * breaking the HTTP exchange itself (not HTTP, a cut body, a body not JSON, a reset) → 502 naming the call; answering
+ * 200 with JSON of the wrong shape → 502 naming the call; dying mid-stream → the stream is cut (the 200 was already
+ * sent: the client sees a truncated body and the connection closed).
+ * The last four break a downstream, so they run on a second instance with a downstream of its own (not in a black-box
  * run; the mid-stream test revives it first). After every fault nothing is left behind: no request in flight, threads
  * back to where they were.
  */
@@ -100,6 +111,75 @@ class FaultContractTest {
             }
         }
         assertNothingLeftBehind(faults, threads);
+    }
+
+    /**
+     * A call answering 200 with JSON that is not what the downstream's contract says (a field missing or null, a string
+     * for a number, 5.5 or -1 for a count, no object at all) has failed like any other: a 502 naming that call, on
+     * /quote whichever of its three calls it is, and on /io. JSON that is (5.0 for 5, a field beside the record's) is
+     * used. Domain's Answers decides each case; every style must agree with it.
+     */
+    @Test
+    void downstreamAnsweringTheWrongShapeIs502NamingTheCall() throws Exception {
+        FaultTarget faults = faultTarget();
+        long threads = faults.liveThreads();
+        QuoteRequest request = new QuoteRequest("SKU-1", 7, 5_000);
+        List<AnswerShapes.Case> answers = AnswerShapes.all(request.sku(), request.qty());
+        try (BrokenDownstream downstream = faults.wrongShapeDownstream()) {
+            assertSoftly(soft -> {
+                for (AnswerShapes.Case answer : answers) {
+                    downstream.answer(answer);
+                    assertAnsweredAsDomainReadsIt(soft, faults.baseUrl(), request, answer);
+                }
+            });
+        }
+        // Platform mode's fixed pools may start a thread for every task they are given until full: four a quote (the
+        // request and its three calls), one an /io.
+        long tasks = answers.stream().mapToLong(answer -> answer.call().equals("inventory") ? 5 : 4).sum();
+        assertNothingLeftBehind(faults, threads + tasks);
+    }
+
+    private static void assertAnsweredAsDomainReadsIt(SoftAssertions soft, URI app, QuoteRequest request,
+                                                     AnswerShapes.Case answer) {
+        Http.Answer quote = Http.get(app, "/quote?sku=" + request.sku() + "&qty=" + request.qty() + "&deadlineMs="
+                + request.deadlineMs());
+        Http.Answer io = answer.call().equals("inventory") ? Http.get(app, "/io?ms=0") : null;
+        String what = answer.call() + " answering " + answer.body();
+        Object read;
+        try {
+            read = answer.read();
+        } catch (WrongShapeException wrong) {
+            soft.assertThat(problem(quote)).as(what).isEqualTo(downstreamFailed(answer.call()));
+            if (io != null) {
+                soft.assertThat(problem(io)).as(what + ", on /io").isEqualTo(downstreamFailed("inventory"));
+            }
+            return;
+        }
+        Quote expected = Quotes.combine(request,
+                read instanceof Inventory inventory ? inventory : Catalog.inventory(request.sku()),
+                read instanceof Price price ? price : Catalog.price(request.sku()),
+                read instanceof Shipping shipping ? shipping : Catalog.shipping(request.sku(), request.qty()));
+        soft.assertThat(quote.status()).as(what + ": " + quote.body()).isEqualTo(200);
+        if (quote.status() == 200) {
+            soft.assertThat(Http.JSON.convertValue(quote.json(), Quote.class)).as(what).isEqualTo(expected);
+        }
+        if (io != null) {
+            soft.assertThat(io.status()).as(what + ", on /io: " + io.body()).isEqualTo(200);
+            if (io.status() == 200) {
+                soft.assertThat(Http.JSON.convertValue(io.json(), Inventory.class)).as(what).isEqualTo(read);
+            }
+        }
+    }
+
+    /** An answer's status, media type and detail in one line: what every style must say alike. */
+    private static String problem(Http.Answer answer) {
+        boolean problem = answer.contentType().startsWith("application/problem+json");
+        return answer.status() + " " + answer.contentType().replaceAll(";.*", "") + " "
+                + (problem ? answer.json().path("detail").asText() : answer.body());
+    }
+
+    private static String downstreamFailed(String call) {
+        return "502 application/problem+json downstream " + call + " failed";
     }
 
     private FaultTarget faultTarget() {

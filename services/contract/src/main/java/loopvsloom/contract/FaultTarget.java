@@ -69,11 +69,16 @@ public final class FaultTarget implements AutoCloseable {
      */
     AutoCloseable breakDownstream(BrokenDownstream.Break how) {
         downstream.kill();
-        BrokenDownstream broken = BrokenDownstream.on(downstream.port(), how);
-        return () -> {
-            broken.close();
-            downstream.revive();
-        };
+        return BrokenDownstream.on(downstream.port(), how, downstream::revive);
+    }
+
+    /**
+     * Puts a downstream whose one call answers what the test says ({@link BrokenDownstream#wrongShape}) in the real
+     * one's place, on its port, until it is closed; then the real one is started again.
+     */
+    BrokenDownstream wrongShapeDownstream() {
+        downstream.kill();
+        return BrokenDownstream.wrongShape(downstream.port(), downstream::revive);
     }
 
     /** Whether this instance has a PostgreSQL of its own, which the tests may stop. */

@@ -28,6 +28,7 @@ import loopvsloom.orders.OrderQueries;
 import loopvsloom.params.InvalidParameterException;
 import loopvsloom.params.Limits;
 import loopvsloom.params.Params;
+import loopvsloom.quote.Answers;
 import loopvsloom.quote.Catalog;
 import loopvsloom.quote.Inventory;
 import loopvsloom.quote.Price;
@@ -35,6 +36,7 @@ import loopvsloom.quote.Quote;
 import loopvsloom.quote.QuoteRequest;
 import loopvsloom.quote.Quotes;
 import loopvsloom.quote.Shipping;
+import loopvsloom.quote.WrongShapeException;
 import loopvsloom.stream.Ticks;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,10 @@ class DomainVectorsTest {
         assertThat(vectors.get("geofence")).anyMatch(v -> v.get("zone").isNull()).anyMatch(v -> v.get("zone").isTextual());
         assertThat(vectors.get("quote")).anyMatch(v -> v.get("quote").get("available").asBoolean())
                 .anyMatch(v -> !v.get("quote").get("available").asBoolean());
+        for (String call : new String[] {"inventory", "price", "shipping"}) {
+            assertThat(vectors.get("answers")).filteredOn(v -> v.get("call").asText().equals(call))
+                    .anyMatch(v -> v.has("answer")).anyMatch(v -> v.has("error"));
+        }
     }
 
     static ObjectNode vectors() {
@@ -85,6 +91,7 @@ class DomainVectorsTest {
         root.set("cpu", cpu());
         root.set("quote", quotes());
         root.set("params", params());
+        root.set("answers", answers());
         return root;
     }
 
@@ -294,6 +301,62 @@ class DomainVectorsTest {
             add(out, "ticks", Arrays.asList(t[0], t[1]), () -> JSON.valueToTree(Ticks.parse(t[0], t[1])));
         }
         return out;
+    }
+
+    /** What a field's value may be written as in a downstream answer: right, odd but right, and wrong. */
+    private static final String[] NUMBER_TEXTS = {"null", "\"5\"", "true", "[5]", "{}", "5.0", "5e0", "1E2", "5.5",
+        "0.1", "-1", "-0", "0", "2147483647", "2147483648", "4294967296", "1e400", "1e-400", "5.0000000000000001",
+        "9007199254740993", "-0.0"};
+
+    private static final String[] STRING_TEXTS = {"null", "5", "true", "[]", "{}", "\"\"", "\"\\u00e9 \\n\""};
+
+    private static final String[] WHOLE_BODIES = {"{}", "null", "[]", "\"answer\"", "42", "true"};
+
+    /**
+     * Downstream answers and what domain makes of them (Answers): the catalogue's answer, bodies that are no object,
+     * and each field missing or written otherwise, one at a time. Bodies are JSON text, read as any JSON reader would.
+     */
+    private static ArrayNode answers() {
+        ArrayNode out = JSON.createArrayNode();
+        Map<String, Object> right = new java.util.LinkedHashMap<>();
+        right.put("inventory", Catalog.inventory("SKU-1"));
+        right.put("price", Catalog.price("SKU-1"));
+        right.put("shipping", Catalog.shipping("SKU-1", 7));
+        for (Map.Entry<String, Object> call : right.entrySet()) {
+            String name = call.getKey();
+            ObjectNode fields = JSON.valueToTree(call.getValue());
+            answer(out, name, fields.toString());
+            for (String body : WHOLE_BODIES) {
+                answer(out, name, body);
+            }
+            for (Iterator<String> names = fields.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                ObjectNode without = fields.deepCopy();
+                without.remove(field);
+                answer(out, name, without.toString());
+                for (String text : fields.get(field).isTextual() ? STRING_TEXTS : NUMBER_TEXTS) {
+                    answer(out, name, fields.toString().replace(JSON.valueToTree(field) + ":" + fields.get(field),
+                            JSON.valueToTree(field) + ":" + text));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void answer(ArrayNode out, String call, String body) {
+        ObjectNode v = out.addObject().put("call", call).put("body", body);
+        try {
+            Object json = JSON.readValue(body, Object.class);
+            v.set("answer", JSON.valueToTree(switch (call) {
+                case "inventory" -> Answers.inventory(json);
+                case "price" -> Answers.price(json);
+                default -> Answers.shipping(json);
+            }));
+        } catch (WrongShapeException e) {
+            v.put("error", e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + body, e);
+        }
     }
 
     /** One call of a parsing rule: its arguments in Java's order, and its value or the 400 it would cause. */

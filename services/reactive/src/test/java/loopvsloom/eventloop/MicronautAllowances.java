@@ -10,7 +10,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * contended (each seen once here on a busy machine, as a 500): the client pool's hand-over of a request to a
  * connection (a LinkedBlockingQueue insert), Netty's buffer allocator growing its per-thread magazines, and the bean
  * context's cache of bean definitions (a ConcurrentHashMap bin lock), which an error response looks up its handler in.
- * Anything else BlockHound finds fails the test that triggered it.
+ * And our own: the log line of a failed downstream call (a write to stdout, as node's console.log on its loop), at most
+ * one a second. Anything else BlockHound finds fails the test that triggered it.
  */
 public final class MicronautAllowances implements BlockHoundIntegration {
 
@@ -22,5 +23,6 @@ public final class MicronautAllowances implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("io.micronaut.http.client.netty.Pool49$PendingRequest", "dispatchLocal");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         builder.allowBlockingCallsInside("io.micronaut.context.DefaultBeanContext", "findConcreteCandidate");
+        builder.allowBlockingCallsInside("loopvsloom.web.DownstreamFailureLog", "failed");
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Singleton;
+import loopvsloom.quote.Answers;
 import loopvsloom.quote.Inventory;
 import loopvsloom.quote.Price;
 import loopvsloom.quote.Shipping;
@@ -13,7 +14,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * The backend calls through Micronaut's low-level HTTP client, blocked on: the calling thread parks until the
- * answer arrives, and an interrupt while parked cancels the HTTP request.
+ * answer arrives, and an interrupt while parked cancels the HTTP request. An answer of the wrong shape fails the call.
  */
 @Singleton
 final class HttpDownstreamClient implements DownstreamClient {
@@ -28,17 +29,17 @@ final class HttpDownstreamClient implements DownstreamClient {
 
     @Override
     public Inventory inventory(String sku, Knobs knobs) {
-        return blocking.retrieve(DownstreamCalls.inventory(sku, knobs), Inventory.class);
+        return Answers.inventory(blocking.retrieve(DownstreamCalls.inventory(sku, knobs), DownstreamCalls.ANSWER));
     }
 
     @Override
     public Price price(String sku, Knobs knobs) {
-        return blocking.retrieve(DownstreamCalls.price(sku, knobs), Price.class);
+        return Answers.price(blocking.retrieve(DownstreamCalls.price(sku, knobs), DownstreamCalls.ANSWER));
     }
 
     @Override
     public Shipping shipping(String sku, int qty, Knobs knobs) {
-        return blocking.retrieve(DownstreamCalls.shipping(sku, qty, knobs), Shipping.class);
+        return Answers.shipping(blocking.retrieve(DownstreamCalls.shipping(sku, qty, knobs), DownstreamCalls.ANSWER));
     }
 
     @Override
