@@ -2,6 +2,7 @@ package loopvsloom.loadtest.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import loopvsloom.apps.App;
 import loopvsloom.apps.Apps;
 import loopvsloom.loadtest.metrics.ServerSampler;
@@ -27,13 +28,20 @@ public record Targets(String host, int portOffset, boolean viaGateway) {
                 : url(Apps.style(style), Apps.style(style).port());
     }
 
+    /** The latency knob of {@link #sharedUrls}: the downstream's timer path, which every style's calls take. */
+    public static final Map<String, String> SHARED_HEADERS = Map.of("X-Latency-Ms", "1");
+
     /**
-     * A cheap request that no style answers, to warm the harness itself up: the shared downstream directly, or the
-     * gateway's own 404 (downstream is not reachable beside the gateway in a cluster).
+     * Requests that no style answers, to warm up what the styles share: the downstream's three calls of a quote
+     * directly, or the gateway's own 404 (downstream is not reachable beside the gateway in a cluster).
      */
-    public String primeUrl() {
-        return viaGateway ? url(Apps.gateway(), Apps.gateway().port()) + "/"
-                : url(Apps.downstream(), Apps.downstream().port()) + "/inventory/PRIME-1";
+    public List<String> sharedUrls() {
+        if (viaGateway) {
+            return List.of(url(Apps.gateway(), Apps.gateway().port()) + "/");
+        }
+        String downstream = url(Apps.downstream(), Apps.downstream().port());
+        return List.of(downstream + "/inventory/PRIME-1", downstream + "/prices/PRIME-1",
+                downstream + "/shipping?sku=PRIME-1&qty=1");
     }
 
     /** The apps whose /prometheus a run of this style scrapes: the style's own first. */

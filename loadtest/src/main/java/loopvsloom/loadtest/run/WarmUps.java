@@ -14,16 +14,18 @@ import loopvsloom.loadtest.engine.RunListener;
 import loopvsloom.loadtest.scenario.Scenario;
 
 /**
- * The unmeasured runs before measuring, so no figure is of a cold JVM: the harness's own once, each app's JIT once,
- * and each scenario's code path on each style. The one home of their lengths, which the time estimates add.
+ * The unmeasured runs before measuring, so no figure is of a cold JVM: what every style shares (the harness and the
+ * downstream) once, each app's JIT once, and each scenario's code path on each style. The one home of their lengths,
+ * which the time estimates add.
  */
 public final class WarmUps {
 
-    /** The harness against the shared downstream (or the gateway's 404) before the first measured run. */
-    private static final Duration HARNESS = Duration.ofSeconds(2);
-    private static final int HARNESS_USERS = 16;
     /** Before the first scenario, each style serves cheap requests this long: a fresh JVM's JIT needs volume. */
     private static final Duration JIT = Duration.ofSeconds(4);
+    /** What every style shares warms up as long as a style's JIT, open (as the measured fan-out) at this rate a URL. */
+    private static final Duration SHARED = JIT;
+    private static final double SHARED_RATE = 1_000;
+    private static final int SHARED_CONNECTIONS = 200;
     private static final String JIT_PATH = "/io?ms=1";
     private static final int JIT_USERS = 200;
     /** Each style's code path for a scenario runs this long, at PRIME_USERS, before its first measured run. */
@@ -38,7 +40,7 @@ public final class WarmUps {
     private final Targets targets;
     private final Progress progress;
     private final Set<String> warmStyles = new HashSet<>();
-    private boolean harnessWarm;
+    private boolean sharedWarm;
 
     WarmUps(Engine engine, Plans plans, Targets targets, Progress progress) {
         this.engine = engine;
@@ -54,15 +56,15 @@ public final class WarmUps {
         long primes = kept.stream().mapToLong(s -> s.styles().size()).sum();
         long restarted = scenarios.stream().filter(s -> s.setting() != null)
                 .mapToLong(s -> (long) s.steps().size() * s.styles().size()).sum();
-        return HARNESS.plus(DRAIN).plus(JIT.plus(DRAIN).multipliedBy(styles + restarted))
+        return SHARED.plus(DRAIN).plus(JIT.plus(DRAIN).multipliedBy(styles + restarted))
                 .plus(PRIME.plus(BETWEEN).multipliedBy(primes + restarted));
     }
 
     /** Whatever of the three the scenario's run still needs. */
     void before(Scenario scenario) throws InterruptedException {
-        if (!harnessWarm) {
-            harnessWarm = true;
-            harness();
+        if (!sharedWarm) {
+            sharedWarm = true;
+            shared();
         }
         if (scenario.setting() != null) {
             return; // each step restarts the styles, and afterRestart warms them up
@@ -92,12 +94,20 @@ public final class WarmUps {
         warmStyles.clear();
     }
 
-    /** The harness's own JIT compilation must not fall into the first style's first run. */
-    private void harness() throws InterruptedException {
-        progress.context("[harness warm-up]");
-        FlowSpec flow = new FlowSpec("prime", plans.target(targets.primeUrl(), Map.of()), Model.CLOSED, HARNESS_USERS,
-                HARNESS_USERS, Duration.ofSeconds(5), true);
-        engine.run(new LoadPlan(List.of(flow), Duration.ZERO, HARNESS, DRAIN), progressOnly());
+    /**
+     * The harness and the downstream compile their hot paths in their first seconds of load, as a style does: with
+     * only 2 s of the harness against one downstream call, whichever Java style warmed up and ran first queued
+     * (fanout --quick, first: p50 0.8-2 s; the same style last: 53 ms). So, before any style, the downstream's calls
+     * (or the gateway's 404) at an open rate, as long as a style's JIT warm-up (then first: p50 56-62 ms).
+     */
+    private void shared() throws InterruptedException {
+        progress.context("[harness and downstream warm-up]");
+        List<FlowSpec> flows = new ArrayList<>();
+        for (String url : targets.sharedUrls()) {
+            flows.add(new FlowSpec("shared", plans.target(url, Targets.SHARED_HEADERS), Model.OPEN, SHARED_RATE,
+                    SHARED_CONNECTIONS, Duration.ofSeconds(5), flows.isEmpty()));
+        }
+        engine.run(new LoadPlan(flows, Duration.ZERO, SHARED, DRAIN), progressOnly());
     }
 
     /**

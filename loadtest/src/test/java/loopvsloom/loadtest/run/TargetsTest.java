@@ -17,8 +17,8 @@ class TargetsTest {
         App style = Apps.style(STYLE);
         App downstream = Apps.downstream();
         assertThat(direct.baseUrl(STYLE)).isEqualTo("http://" + STYLE + ":" + style.port());
-        assertThat(direct.primeUrl()).isEqualTo("http://" + downstream.name() + ":" + downstream.port()
-                + "/inventory/PRIME-1");
+        assertThat(direct.sharedUrls()).allSatisfy(url -> assertThat(url).startsWith("http://" + downstream.name()
+                + ":" + downstream.port() + "/")).hasSize(3);
         assertThat(direct.appsFor(STYLE)).extracting(ServerSampler.App::prometheusUrl).containsExactly(
                 "http://" + STYLE + ":" + style.managementPort() + "/prometheus",
                 "http://" + downstream.name() + ":" + downstream.managementPort() + "/prometheus");
