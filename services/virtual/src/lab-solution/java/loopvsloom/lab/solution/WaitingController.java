@@ -19,7 +19,7 @@ import loopvsloom.web.ServedBy;
 
 /**
  * Lab 2's reference solution: the same code on a virtual thread per request, which costs nothing while it waits.
- * (A pool sized by Little's law, 400 users × 0.1 s ÷ 0.1 s = 400 threads, passes too, until the users grow.)
+ * (A pool sized by Little's law, 800 rps × 0.5 s = 400 threads, passes too, until the users grow.)
  */
 @Requires(env = LabEnvironments.SOLUTION)
 @Controller("/lab/exercise")

@@ -25,7 +25,7 @@ import loopvsloom.web.ServedBy;
 @Controller("/lab/exercise")
 // tag::exercise[]
 // EXERCISE (lab 2): by Little's law a pool of 50 threads, each waiting `ms` on downstream, answers at most
-// 50 ÷ latency requests per second, however many users wait. Make this endpoint keep up with 400 users at 100 ms.
+// 50 ÷ latency requests per second, however many users wait. Make this endpoint keep up with 400 users at 500 ms.
 @ExecuteOn("lab-pool")
 // END EXERCISE
 // end::exercise[]
