@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import loopvsloom.database.TestDatabase;
 import loopvsloom.loadtest.result.Machine;
 import loopvsloom.testkit.Command;
+import loopvsloom.testkit.Ports;
 import loopvsloom.testkit.Tool;
 
 /**
@@ -70,10 +72,17 @@ final class LabRun {
                 TARGET.resolve("lab-reports").resolve(name));
     }
 
-    /** An offset at which every port of the labs' apps is free (tests never take the fixed ones). */
+    /**
+     * An offset at which every port of the labs' apps is free (tests never take the fixed ones) and below the
+     * ephemeral ports ({@link Ports#EPHEMERAL_FROM}), which the harness's own thousands of connections take as their
+     * local ports: one of them once held the port lab 9's node was to listen on.
+     */
     static int freeOffset() {
+        int highest = Arrays.stream(App.Kind.values()).mapToInt(k -> Math.max(k.port(), k.managementPort())).max()
+                .orElseThrow();
+        int slots = (Ports.EPHEMERAL_FROM - highest - Ports.LOWEST) / 10;
         for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 20_000 + 10 * ThreadLocalRandom.current().nextInt(2_000);
+            int offset = Ports.LOWEST + 10 * ThreadLocalRandom.current().nextInt(slots);
             boolean free = true;
             for (App.Kind kind : App.Kind.values()) {
                 free = free && !listening(kind.port() + offset) && !listening(kind.managementPort() + offset);

@@ -34,12 +34,15 @@ class ScenariosTest {
     }
 
     @Test
-    void theDefaultComparisonFitsInFiveMinutesOnTheWholeAndQuickFormsKeepTheRest() {
-        // The default comparison: every quick form but those that restart the styles (RunCommand leaves them out).
-        Duration total = Scenarios.all(List.of()).stream().filter(s -> s.setting() == null).map(Scenario::quickened)
-                .map(Scenario::estimate).reduce(Duration.ZERO, Duration::plus);
+    void theDefaultComparisonWithItsWarmUpsFitsInSevenMinutesAndQuickFormsKeepTheRest() {
+        // The default comparison: every quick form but those that restart the styles (RunCommand leaves them out),
+        // and the warm-ups the harness runs before them (./demo prints the same sum as its estimate).
+        List<Scenario> comparison = Scenarios.all(List.of()).stream().filter(s -> s.setting() == null)
+                .map(Scenario::quickened).toList();
+        Duration total = comparison.stream().map(Scenario::estimate).reduce(WarmUps.estimate(comparison),
+                Duration::plus);
 
-        assertThat(total).isLessThan(Duration.ofMinutes(5));
+        assertThat(total).isLessThan(Duration.ofMinutes(7));
         Scenario pool = Scenarios.find("db-pool", List.of()).quickened();
         assertThat(pool.estimate().plus(WarmUps.estimate(List.of(pool)))).as("./demo run db-pool --quick")
                 .isLessThan(Duration.ofMinutes(5));
