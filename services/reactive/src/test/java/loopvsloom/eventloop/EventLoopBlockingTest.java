@@ -2,9 +2,11 @@ package loopvsloom.eventloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
 import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +19,8 @@ import reactor.test.StepVerifier;
 
 /**
  * BlockHound (installed for every reactive test by blockhound-junit-platform) must catch a blocking call on the very
- * event loops Micronaut serves requests on; otherwise the contract suite's silence would prove nothing.
+ * event loops Micronaut serves requests on, and fail the test even where no caller sees its error; otherwise the
+ * contract suite's silence would prove nothing.
  */
 class EventLoopBlockingTest {
 
@@ -42,6 +45,26 @@ class EventLoopBlockingTest {
         }).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(BlockingOperationError.class)
                 .hasMessageStartingWith("Blocking call! java.lang.Thread.sleep");
+        assertThat(EveryBlockingCallFails.take()).singleElement()
+                .satisfies(report -> assertThat(report.thread()).contains("eventLoop"));
+    }
+
+    @Test
+    void blockingCallNobodyAwaitsOnEventLoopStillFailsTheTest() {
+        EventLoopGroup loops = context.getBean(EventLoopGroup.class);
+        // What the HTTP client's pool does in a connection's callbacks: nothing answers for what the task throws
+        // (Netty logs it), so only the report kept by EveryBlockingCallFails can fail the test.
+        loops.execute(() -> {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThatThrownBy(EveryBlockingCallFails::assertNone)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("eventLoop")
+                .hasMessageContaining("Blocking call! java.lang.Thread.sleep"));
     }
 
     @Test
@@ -59,5 +82,7 @@ class EventLoopBlockingTest {
         }).subscribeOn(Schedulers.parallel())).expectErrorSatisfies(e -> assertThat(e)
                 .isInstanceOf(BlockingOperationError.class)
                 .hasMessageStartingWith("Blocking call! java.lang.Thread.sleep")).verify();
+        assertThat(EveryBlockingCallFails.take()).singleElement()
+                .satisfies(report -> assertThat(report.thread()).startsWith("parallel-"));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import loopvsloom.eventloop.EveryBlockingCallFails;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,8 @@ class LabEndpointsTest {
             HttpResponse<String> delay = get(server, "/lab/loop/delay?ms=10");
 
             assertThat(sleep.statusCode()).isEqualTo(500);
+            assertThat(EveryBlockingCallFails.take()).singleElement().satisfies(report -> assertThat(
+                    report.error()).hasMessageStartingWith("Blocking call! java.lang.Thread.sleep"));
             assertThat(delay.statusCode()).isEqualTo(200);
             assertThat(delay.body()).isEqualTo("{\"waitedMs\":10}");
         }
