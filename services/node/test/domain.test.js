@@ -7,7 +7,7 @@ const vectors = require('./vectors');
 const { SplittableRandom } = require('../src/geofence/splittable-random');
 const { city, geofenceAnswer } = require('../src/geofence/zones');
 const { runCpuWork } = require('../src/cpu/cpu-work');
-const { inventory, price, shipping, WrongShape } = require('../src/quote/answers');
+const { parse, inventory, price, shipping, WrongShape } = require('../src/quote/answers');
 
 const hex = ([hi, lo]) => `0x${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`;
 const cities = new Map();
@@ -51,12 +51,14 @@ test('cpu work hits as many zones as domain\'s', () => {
 test('downstream answers are taken or refused as domain takes or refuses them', () => {
   const read = { inventory, price, shipping };
   assert.ok(vectors.answers.length > 0, 'answers in the vectors');
-  for (const { call, body, answer, error } of vectors.answers) {
+  for (const { call, body, bodyBase64, answer, error } of vectors.answers) {
+    // a body is its bytes: UTF-8 text, or base64 when they are not UTF-8
+    const bytes = bodyBase64 === undefined ? Buffer.from(body, 'utf8') : Buffer.from(bodyBase64, 'base64');
+    const what = `${call} ${body ?? bodyBase64}`;
     if (error !== undefined) {
-      assert.throws(() => read[call](JSON.parse(body)), (e) => e instanceof WrongShape && e.message === error,
-        `${call} ${body}`);
+      assert.throws(() => read[call](parse(bytes)), (e) => e instanceof WrongShape && e.message === error, what);
     } else {
-      assert.deepEqual(read[call](JSON.parse(body)), answer, `${call} ${body}`);
+      assert.deepEqual(read[call](parse(bytes)), answer, what);
     }
   }
 });

@@ -5,11 +5,17 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Downstream answers as services/domain's Answers takes them: a JSON object holding each field of its record, text as
 // a string and counts and cents as whole numbers from 0 to MaxAnswerNumber (by their value as a double, so 5.0 is 5);
-// other fields are ignored. Anything else is a WrongShape: the call failed.
+// other fields are ignored. Anything else is a WrongShape: the call failed. The body must be exactly one JSON value in
+// UTF-8, no byte-order mark (json.Valid refuses text after the value and a mark; utf8.Valid bytes that Unmarshal would
+// replace by U+FFFD); a name given twice counts by its last value, as in Java and node.
+
+// NotJSON is Answers.NOT_JSON.
+const NotJSON = "the answer is not JSON"
 
 // MaxAnswerNumber is Answers.MAX_NUMBER.
 const MaxAnswerNumber = math.MaxInt32
@@ -57,10 +63,9 @@ type answer struct {
 	err    error
 }
 
-// answerOf: text that is not JSON is a failed call of its own kind; JSON that is no object is of the wrong shape.
 func answerOf(body []byte) (*answer, error) {
-	if !json.Valid(body) {
-		return nil, errors.New("the answer is not JSON")
+	if !utf8.Valid(body) || !json.Valid(body) {
+		return nil, &WrongShape{NotJSON}
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil || fields == nil {

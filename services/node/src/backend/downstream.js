@@ -69,14 +69,13 @@ class Downstream {
           failed(new Error(`status ${response.statusCode}`));
           return;
         }
-        let body = '';
-        response.setEncoding('utf8');
+        const chunks = [];
         response.on('data', (chunk) => {
-          body += chunk;
+          chunks.push(chunk);
         });
         response.on('end', () => {
           try {
-            resolve(shape(JSON.parse(body)));
+            resolve(shape(answers.parse(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))));
           } catch (error) {
             failed(error);
           }

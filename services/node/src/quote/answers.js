@@ -2,11 +2,24 @@
 // services/domain's Answers: what a downstream answer must be to be used. A JSON object holding each field of its
 // record, text as a string and counts and cents as whole numbers from 0 to MAX_NUMBER (JSON.parse reads every number
 // as a double, as Java's rule does, so 5.0 is 5); other fields are ignored. Anything else throws WrongShape: the call
-// failed.
+// failed. The body must be exactly one JSON value in UTF-8 with no byte-order mark (`parse`); a name given twice counts
+// by its last value, as in Java and Go.
 
 const MAX_NUMBER = 2_147_483_647;
+const NOT_JSON = 'the answer is not JSON';
+// fatal: bytes that are not UTF-8 throw instead of becoming U+FFFD; ignoreBOM: a mark is kept, for JSON.parse to refuse.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 class WrongShape extends Error {}
+
+/** A body's bytes as any JSON value; anything but exactly one JSON value in UTF-8 throws WrongShape. */
+function parse(body) {
+  try {
+    return JSON.parse(UTF8.decode(body));
+  } catch {
+    throw new WrongShape(NOT_JSON);
+  }
+}
 
 function inventory(json) {
   const answer = object(json);
@@ -49,4 +62,4 @@ function whole(answer, field) {
   return value + 0; // -0 is 0, as Java's (long) -0.0
 }
 
-module.exports = { inventory, price, shipping, WrongShape, MAX_NUMBER };
+module.exports = { parse, inventory, price, shipping, WrongShape, MAX_NUMBER, NOT_JSON };

@@ -1,11 +1,17 @@
 package loopvsloom.backend;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.core.io.buffer.ReferenceCounted;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.jackson.core.tree.JsonNodeTreeCodec;
+import java.io.IOException;
+import loopvsloom.quote.Answers;
+import loopvsloom.quote.WrongShapeException;
 import loopvsloom.web.Knobs;
 import loopvsloom.web.Ndjson;
 
@@ -18,11 +24,35 @@ import loopvsloom.web.Ndjson;
 public final class DownstreamCalls {
 
     /**
-     * How a JSON answer is read: as any JSON value (an object as a Map, a number as a Number), which domain's
-     * {@code Answers} then checks and turns into its record, as go and node do; read straight into the record, a
-     * missing field would be 0 and 5.5 would round.
+     * How a JSON answer is received: as its bytes, whatever its content type (go and node do not look at it either),
+     * for {@link #json} to read.
      */
-    public static final Argument<Object> ANSWER = Argument.OBJECT_ARGUMENT;
+    public static final Argument<byte[]> ANSWER = Argument.of(byte[].class);
+
+    /** Jackson's defaults are strict JSON (no comments, NaN or leading zeros); only the end of the text is ours. */
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * The answer's body as any JSON value (an object as a Map, a number as a Number), which domain's {@code Answers}
+     * then checks and turns into its record, as go and node do (read straight into the record, a missing field would
+     * be 0 and 5.5 would round). One parse, of exactly one JSON value in UTF-8 ({@link Answers#jsonText}): Micronaut's
+     * own reading would guess UTF-16, skip a byte-order mark and ignore whatever follows the value, which go and node
+     * refuse.
+     */
+    public static Object json(byte[] body) {
+        try (JsonParser parser = JSON.createParser(Answers.jsonText(body == null ? new byte[0] : body))) {
+            if (parser.nextToken() == null) {
+                throw new WrongShapeException(Answers.NOT_JSON);
+            }
+            Object value = JsonNodeTreeCodec.getInstance().readTree(parser).getValue();
+            if (parser.nextToken() != null) {
+                throw new WrongShapeException(Answers.NOT_JSON);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new WrongShapeException(Answers.NOT_JSON);
+        }
+    }
 
     private DownstreamCalls() {
     }

@@ -93,15 +93,16 @@ final class BrokenDownstream implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII);
         }
         AnswerShapes.Case current = wrong;
-        String body = current != null && current.call().equals(right.call()) ? current.body() : right.body();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        AnswerShapes.Case answer = current != null && current.call().equals(right.call()) ? current : right;
+        byte[] bytes = answer.bytes();
+        String contentType = answer.contentType().isEmpty() ? "" : "Content-Type: " + answer.contentType() + "\r\n";
         // Connection: close, as this server answers one request per connection: no client may pool it.
-        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+        byte[] head = ("HTTP/1.1 200 OK\r\n" + contentType + "Content-Length: " + bytes.length
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] answer = new byte[head.length + bytes.length];
-        System.arraycopy(head, 0, answer, 0, head.length);
-        System.arraycopy(bytes, 0, answer, head.length, bytes.length);
-        return answer;
+        byte[] whole = new byte[head.length + bytes.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        System.arraycopy(bytes, 0, whole, head.length, bytes.length);
+        return whole;
     }
 
     private void accept() {

@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * slow past the deadline → 504; erroring (X-Failure-Rate, which downstream applies to its catalogue calls, not to
  * tick streams) → 502; refusing connections → 502, also for /stream, whose first tick is awaited before the 200;
  * breaking the HTTP exchange itself (not HTTP, a cut body, a body not JSON, a reset) → 502 naming the call; answering
- * 200 with JSON of the wrong shape → 502 naming the call; dying mid-stream → the stream is cut (the 200 was already
+ * 200 with JSON of the wrong shape, or with a body that is not exactly one JSON value in UTF-8 (whatever its content
+ * type) → 502 naming the call; dying mid-stream → the stream is cut (the 200 was already
  * sent: the client sees a truncated body and the connection closed).
  * The last four break a downstream, so they run on a second instance with a downstream of its own (not in a black-box
  * run; the mid-stream test revives it first). After every fault nothing is left behind: no request in flight, threads

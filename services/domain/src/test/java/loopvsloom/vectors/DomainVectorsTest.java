@@ -2,8 +2,10 @@ package loopvsloom.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,9 @@ class DomainVectorsTest {
 
     static final Path FILE = Path.of("test-vectors.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads exactly one JSON value, as a downstream answer must be (Answers). */
+    private static final ObjectMapper ONE_VALUE = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     @Test
     void committedVectorsAreWhatDomainComputes() throws IOException {
@@ -77,6 +83,8 @@ class DomainVectorsTest {
             assertThat(vectors.get("answers")).filteredOn(v -> v.get("call").asText().equals(call))
                     .anyMatch(v -> v.has("answer")).anyMatch(v -> v.has("error"));
         }
+        assertThat(vectors.get("answers")).anyMatch(v -> v.path("error").asText().equals(Answers.NOT_JSON))
+                .anyMatch(v -> v.has("bodyBase64"));
     }
 
     static ObjectNode vectors() {
@@ -314,7 +322,8 @@ class DomainVectorsTest {
 
     /**
      * Downstream answers and what domain makes of them (Answers): the catalogue's answer, bodies that are no object,
-     * and each field missing or written otherwise, one at a time. Bodies are JSON text, read as any JSON reader would.
+     * each field missing or written otherwise, one at a time, and bodies that differ in their bytes. A body is its
+     * bytes: "body" as text in UTF-8, or "bodyBase64" when they are not UTF-8.
      */
     private static ArrayNode answers() {
         ArrayNode out = JSON.createArrayNode();
@@ -340,13 +349,63 @@ class DomainVectorsTest {
                 }
             }
         }
+        String inventory = JSON.valueToTree(right.get("inventory")).toString();
+        for (String body : byteLevelBodies(inventory)) {
+            answer(out, "inventory", body);
+        }
+        byte[] utf8 = inventory.getBytes(StandardCharsets.UTF_8);
+        int quote = inventory.indexOf("\",\"available\"");
+        for (byte[] odd : new byte[][] {{(byte) 0xff}, {(byte) 0xc3}, {(byte) 0xc0, (byte) 0xaf},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}}) {
+            byte[] body = new byte[utf8.length + odd.length]; // in the sku's text, before its closing quote
+            System.arraycopy(utf8, 0, body, 0, quote);
+            System.arraycopy(odd, 0, body, quote, odd.length);
+            System.arraycopy(utf8, quote, body, quote + odd.length, utf8.length - quote);
+            answer(out, "inventory", body);
+        }
+        answer(out, "inventory", inventory.getBytes(StandardCharsets.UTF_16LE));
+        answer(out, "inventory", inventory.getBytes(StandardCharsets.UTF_16));
         return out;
     }
 
+    /**
+     * Bodies that are not exactly one JSON value (text after it, a byte-order mark, nothing) or that a reader of
+     * parsed JSON cannot tell apart (whitespace around the value, a name given twice: the last counts).
+     */
+    private static List<String> byteLevelBodies(String right) {
+        List<String> bodies = new ArrayList<>();
+        for (String after : new String[] {" x", right, " ]", " }", ",", " null", " 1", "/* note */", "// note",
+            "\u0000", "\u00a0", "\u000b", "\u000c", " \r\n\t"}) {
+            bodies.add(right + after);
+        }
+        bodies.addAll(List.of(" \r\n\t" + right, "\ufeff" + right, "", " \n ",
+            "{\"sku\":\"SKU-1\",\"available\":1,\"available\":2}",
+            "{\"sku\":\"SKU-1\",\"available\":\"x\",\"available\":2}",
+            "{\"sku\":\"SKU-1\",\"available\":2,\"available\":\"x\"}",
+            "{\"sku\":\"other\",\"available\":2,\"sku\":\"SKU-1\"}",
+            "{\"sku\":\"SKU-1\",\"available\":2,\"sku\":null}",
+            "{\"\\u0073ku\":\"SKU-1\",\"available\":2}"));
+        return bodies;
+    }
+
+    /** A body given as bytes: "body" when they are UTF-8, "bodyBase64" when they are not. */
+    private static void answer(ArrayNode out, String call, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body)) {
+            answer(out, call, text);
+        } else {
+            read(out.addObject().put("call", call).put("bodyBase64", Base64.getEncoder().encodeToString(body)), call,
+                    body);
+        }
+    }
+
     private static void answer(ArrayNode out, String call, String body) {
-        ObjectNode v = out.addObject().put("call", call).put("body", body);
+        read(out.addObject().put("call", call).put("body", body), call, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void read(ObjectNode v, String call, byte[] body) {
         try {
-            Object json = JSON.readValue(body, Object.class);
+            Object json = ONE_VALUE.readValue(Answers.jsonText(body), Object.class);
             v.set("answer", JSON.valueToTree(switch (call) {
                 case "inventory" -> Answers.inventory(json);
                 case "price" -> Answers.price(json);
@@ -355,7 +414,7 @@ class DomainVectorsTest {
         } catch (WrongShapeException e) {
             v.put("error", e.getMessage());
         } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + body, e);
+            v.put("error", Answers.NOT_JSON);
         }
     }
 

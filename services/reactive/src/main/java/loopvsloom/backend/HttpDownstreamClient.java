@@ -43,11 +43,11 @@ final class HttpDownstreamClient implements DownstreamClient {
         return answer(() -> DownstreamCalls.shipping(sku, qty, knobs), Answers::shipping);
     }
 
-    /** The call's JSON answer as the record it must be; none at all (a body of JSON null) is of the wrong shape too. */
+    /** The call's JSON answer as the record it must be; no body at all is of the wrong shape too. */
     private <T> Mono<T> answer(Supplier<MutableHttpRequest<?>> call, Function<Object, T> shape) {
         return Mono.defer(() -> Mono.from(http.retrieve(call.get(), DownstreamCalls.ANSWER)))
                 .singleOptional()
-                .map(body -> shape.apply(body.orElse(null)));
+                .map(body -> shape.apply(DownstreamCalls.json(body.orElse(null))));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package loopvsloom.backend;
 
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.StreamingHttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -29,17 +30,21 @@ final class HttpDownstreamClient implements DownstreamClient {
 
     @Override
     public Inventory inventory(String sku, Knobs knobs) {
-        return Answers.inventory(blocking.retrieve(DownstreamCalls.inventory(sku, knobs), DownstreamCalls.ANSWER));
+        return Answers.inventory(answer(DownstreamCalls.inventory(sku, knobs)));
     }
 
     @Override
     public Price price(String sku, Knobs knobs) {
-        return Answers.price(blocking.retrieve(DownstreamCalls.price(sku, knobs), DownstreamCalls.ANSWER));
+        return Answers.price(answer(DownstreamCalls.price(sku, knobs)));
     }
 
     @Override
     public Shipping shipping(String sku, int qty, Knobs knobs) {
-        return Answers.shipping(blocking.retrieve(DownstreamCalls.shipping(sku, qty, knobs), DownstreamCalls.ANSWER));
+        return Answers.shipping(answer(DownstreamCalls.shipping(sku, qty, knobs)));
+    }
+
+    private Object answer(MutableHttpRequest<?> call) {
+        return DownstreamCalls.json(blocking.retrieve(call, DownstreamCalls.ANSWER));
     }
 
     @Override
