@@ -19,15 +19,21 @@ type downstream struct {
 	client *http.Client
 }
 
+// idleConnTimeout closes a pooled connection idle this long, as the Java styles' connection-pool-idle-timeout and
+// node's Agent timeout: a burst's surplus, thousands of connections each holding a file descriptor, is gone before
+// the next burst, while a steady load, whose connections idle for milliseconds between calls, keeps reusing its own.
+const idleConnTimeout = 10 * time.Second
+
 func newDownstream(base string) *downstream {
 	transport := &http.Transport{
 		Proxy:       nil, // loopback or the cluster network: never a proxy from the environment
 		DialContext: (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 		// The default keeps 2 idle connections per host: after every burst all but two would be closed and dialled
-		// again. Like the Java styles' pool, up to 20,000 connections, all of them kept for reuse.
+		// again. Like the Java styles' pool, up to 20,000 connections, all of them kept for reuse, each until it has
+		// been idle for idleConnTimeout.
 		MaxConnsPerHost:     20_000,
 		MaxIdleConnsPerHost: 20_000,
-		IdleConnTimeout:     90 * time.Second,
+		IdleConnTimeout:     idleConnTimeout,
 		// The Java styles' read timeout; the longest latency a request may ask for is 30 s.
 		ResponseHeaderTimeout: 60 * time.Second,
 		// Downstream's bodies are small or a stream relayed as it comes: no gzip to ask for.

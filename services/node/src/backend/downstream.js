@@ -7,6 +7,11 @@ const http = require('node:http');
 const { Problem } = require('../web/problems');
 const answers = require('../quote/answers');
 
+// A pooled connection idle this long closes, as the Java styles' connection-pool-idle-timeout and go's
+// IdleConnTimeout: a burst's surplus, thousands of connections each holding a file descriptor, is gone before the next
+// burst, while a steady load, whose connections idle for milliseconds between calls, keeps reusing its own.
+const IDLE_TIMEOUT_MS = 10_000;
+
 class Downstream {
   /**
    * @param {string} baseUrl DOWNSTREAM_URL
@@ -19,8 +24,11 @@ class Downstream {
     this.port = Number(url.port) || 80;
     this.prefix = url.pathname.replace(/\/$/, '');
     // Keep-alive, and as many idle connections kept as open ones: at thousands in flight, answers free connections
-    // in bursts, and Node's default of 256 kept would close the rest only to open them again a moment later.
-    this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' });
+    // in bursts, and Node's default of 256 kept would close the rest only to open them again a moment later. Each
+    // closes once idle for IDLE_TIMEOUT_MS (the Agent destroys a free socket at its timeout, never a busy one).
+    this.agent = new http.Agent({
+      keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo', timeout: IDLE_TIMEOUT_MS,
+    });
   }
 
   inventory(sku, knobs, cancel) {
